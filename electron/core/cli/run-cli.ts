@@ -1,0 +1,158 @@
+/**
+ * `letterdesk` command line: the same createApi as the app, over the same data folder.
+ * Output is human-readable, or JSON with --json; errors go to stderr with a non-zero exit.
+ */
+import { parseArgs } from 'node:util';
+import { LetterdeskError, errorCode } from '../../shared/errors';
+import type { ApiMethod } from '../../shared/api';
+import type { DbCheckReport, Letter, LetterSummary, Page } from '../../shared/domain';
+import { openCore, type Core } from '../create-api';
+import { defaultDataDir } from './default-data-dir';
+import { letterRows } from './output';
+
+export const USAGE = `函件台 Letterdesk 命令行 / command line
+
+用法 Usage: letterdesk <command> [options] [--data-dir DIR] [--json]
+
+  letters list [--trashed] [--limit N] [--offset N]   列出函件 list letters
+  letters create --title T                          新建函件 create a letter
+  letters show ID                                   查看函件 show a letter
+  letters rename ID --title T                       重命名 rename
+  letters trash ID | letters restore ID             移到回收站 / 恢复
+  db check                                          检查数据库 integrity and migration check
+
+  --data-dir DIR   数据文件夹 (default: LETTERDESK_DATA_DIR or the app's own folder)
+  --json           机器可读输出 machine-readable output
+  --help           显示本帮助`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+class UsageError extends Error {}
+
+type Flags = { title?: string; limit?: string; offset?: string; trashed?: boolean; json?: boolean };
+
+/** Runs one command; returns the process exit code (0 ok, 1 failed, 2 usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        title: { type: 'string' },
+        limit: { type: 'string' },
+        offset: { type: 'string' },
+        trashed: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    io.err(`letterdesk: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    io.out(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const json = values.json ?? false;
+  let core: Core | null = null;
+  try {
+    core = openCore({ dataDir: values['data-dir'] ?? defaultDataDir(io.env), appVersion: 'cli' });
+    const call = async <T>(method: ApiMethod, input?: unknown): Promise<T> => {
+      const envelope = await core!.dispatch(method, input === undefined ? [] : [input]);
+      if (!envelope.ok) throw new LetterdeskError(envelope.code, envelope.message);
+      return envelope.value as T;
+    };
+    const result = await runCommand(positionals, values as Flags, call);
+    io.out(json ? JSON.stringify(result.data, null, 2) : result.text);
+    return result.exitCode ?? 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`letterdesk: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const code = errorCode(err);
+    const message = (err as Error).message ?? String(err);
+    io.err(json ? JSON.stringify({ ok: false, code, message }) : `letterdesk: 错误 error [${code}] ${message.replace(/^\[[a-z-]+\]\s*/, '')}`);
+    return 1;
+  } finally {
+    core?.close();
+  }
+}
+
+type Call = <T>(method: ApiMethod, input?: unknown) => Promise<T>;
+interface Result {
+  data: unknown;
+  text: string;
+  exitCode?: number;
+}
+
+function idArg(positionals: string[], index: number): number {
+  const raw = positionals[index];
+  if (!raw || !/^\d+$/.test(raw)) throw new UsageError(`expected a letter ID, got ${raw ?? 'nothing'}`);
+  return Number(raw);
+}
+
+function intFlag(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number`);
+  return Number(raw);
+}
+
+async function runCommand(p: string[], flags: Flags, call: Call): Promise<Result> {
+  const [group, command] = p;
+  const key = `${group} ${command ?? ''}`.trim();
+  switch (key) {
+    case 'letters list': {
+      const page = await call<Page<LetterSummary>>('lettersList', {
+        trashed: flags.trashed ?? false,
+        limit: intFlag(flags.limit, 'limit') ?? 50,
+        offset: intFlag(flags.offset, 'offset') ?? 0,
+      });
+      const footer = `\n${page.offset + 1}–${page.offset + page.items.length} / ${page.total}`;
+      return { data: page, text: page.items.length ? letterRows(page.items) + footer : '（没有函件 no letters）' };
+    }
+    case 'letters create': {
+      if (flags.title === undefined) throw new UsageError('letters create needs --title');
+      const letter = await call<{ id: number; title: string }>('lettersCreate', { title: flags.title });
+      return { data: letter, text: `已创建 created #${letter.id} ${letter.title}` };
+    }
+    case 'letters show': {
+      const letter = await call<Letter>('lettersGet', { id: idArg(p, 2) });
+      return { data: letter, text: letterRows([letter]) + `\nrevision ${letter.revision}, created ${letter.createdAt}` };
+    }
+    case 'letters rename': {
+      if (flags.title === undefined) throw new UsageError('letters rename needs --title');
+      const letter = await call<{ id: number; title: string }>('lettersRename', { id: idArg(p, 2), title: flags.title });
+      return { data: letter, text: `已重命名 renamed #${letter.id} ${letter.title}` };
+    }
+    case 'letters trash': {
+      const letter = await call<{ id: number }>('lettersTrash', { id: idArg(p, 2) });
+      return { data: letter, text: `已移到回收站 moved to trash #${letter.id}` };
+    }
+    case 'letters restore': {
+      const letter = await call<{ id: number }>('lettersRestore', { id: idArg(p, 2) });
+      return { data: letter, text: `已恢复 restored #${letter.id}` };
+    }
+    case 'db check': {
+      const report = await call<DbCheckReport>('dbCheck');
+      const text = [
+        `数据库 database: ${report.path}`,
+        `结构版本 schema: ${report.schemaVersion} (app ${report.appSchemaVersion})`,
+        `完整性 integrity: ${report.integrity.join('; ')}`,
+        `外键 foreign keys: ${report.foreignKeyViolations} violation(s)`,
+        report.ok ? '结果 result: OK' : '结果 result: PROBLEMS FOUND',
+      ].join('\n');
+      return { data: report, text, exitCode: report.ok ? 0 : 1 };
+    }
+    default:
+      throw new UsageError(`unknown command: ${p.join(' ')}`);
+  }
+}

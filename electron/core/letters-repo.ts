@@ -1,0 +1,126 @@
+import type { Db } from './db/open-db';
+import { LetterdeskError } from '../shared/errors';
+import type { Letter, LetterSort, LetterStatus, LetterSummary, ListLettersQuery, Page } from '../shared/domain';
+
+interface LetterRow {
+  id: number;
+  number: string | null;
+  title: string;
+  status: LetterStatus;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  trashed_at: string | null;
+}
+
+const COLUMNS = 'id, number, title, status, revision, created_at, updated_at, trashed_at';
+
+const ORDER_BY: Record<LetterSort, string> = {
+  'updated-desc': 'updated_at DESC, id DESC',
+  'updated-asc': 'updated_at ASC, id ASC',
+  'title-asc': 'title COLLATE NOCASE ASC, id ASC',
+  'created-desc': 'created_at DESC, id DESC',
+};
+
+function toLetter(row: LetterRow): Letter {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    status: row.status,
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    trashedAt: row.trashed_at,
+  };
+}
+
+function toSummary(row: LetterRow): LetterSummary {
+  const { revision: _revision, ...summary } = toLetter(row);
+  return summary;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** Letters table access. Statements are prepared once per repository. */
+export function createLettersRepo(db: Db) {
+  const insert = db.prepare<[string, string, string]>(
+    `INSERT INTO letters (title, created_at, updated_at) VALUES (?, ?, ?)`,
+  );
+  const byId = db.prepare<[number], LetterRow>(`SELECT ${COLUMNS} FROM letters WHERE id = ?`);
+  const rename = db.prepare<[string, string, number]>(
+    `UPDATE letters SET title = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
+  );
+  const setTrashed = db.prepare<[string | null, string, number]>(
+    `UPDATE letters SET trashed_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
+  );
+  const countLive = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM letters WHERE trashed_at IS NULL`);
+  const countTrash = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM letters WHERE trashed_at IS NOT NULL`);
+  const pages = new Map<string, ReturnType<typeof db.prepare<[number, number], LetterRow>>>();
+  function pageStatement(trashed: boolean, sort: LetterSort) {
+    const key = `${trashed}:${sort}`;
+    let stmt = pages.get(key);
+    if (!stmt) {
+      stmt = db.prepare<[number, number], LetterRow>(
+        `SELECT ${COLUMNS} FROM letters WHERE trashed_at IS ${trashed ? 'NOT ' : ''}NULL
+         ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`,
+      );
+      pages.set(key, stmt);
+    }
+    return stmt;
+  }
+
+  function get(id: number): Letter {
+    const row = byId.get(id);
+    if (!row) throw new LetterdeskError('not-found', `Letter ${id} does not exist`);
+    return toLetter(row);
+  }
+
+  return {
+    get,
+    create(title: string, now: string): Letter {
+      const info = insert.run(title, now, now);
+      return get(Number(info.lastInsertRowid));
+    },
+    list(query: ListLettersQuery): Page<LetterSummary> {
+      const trashed = query.trashed ?? false;
+      const offset = query.offset ?? 0;
+      const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+      const rows = pageStatement(trashed, query.sort ?? 'updated-desc').all(limit, offset);
+      const total = (trashed ? countTrash : countLive).get()!.n;
+      return { items: rows.map(toSummary), total, offset, limit };
+    },
+    rename(id: number, title: string, now: string, expectedRevision?: number): Letter {
+      return db.transaction(() => {
+        const current = get(id);
+        if (expectedRevision !== undefined && current.revision !== expectedRevision) {
+          throw new LetterdeskError(
+            'conflict',
+            `Letter ${id} changed elsewhere (revision ${current.revision}, expected ${expectedRevision})`,
+          );
+        }
+        if (current.trashedAt) throw new LetterdeskError('letter-trashed', `Letter ${id} is in the trash`);
+        rename.run(title, now, id);
+        return get(id);
+      })();
+    },
+    trash(id: number, now: string): Letter {
+      return db.transaction(() => {
+        const current = get(id);
+        if (current.trashedAt) throw new LetterdeskError('letter-trashed', `Letter ${id} is already in the trash`);
+        setTrashed.run(now, now, id);
+        return get(id);
+      })();
+    },
+    restore(id: number, now: string): Letter {
+      return db.transaction(() => {
+        const current = get(id);
+        if (!current.trashedAt) throw new LetterdeskError('letter-not-trashed', `Letter ${id} is not in the trash`);
+        setTrashed.run(null, now, id);
+        return get(id);
+      })();
+    },
+  };
+}
+
+export type LettersRepo = ReturnType<typeof createLettersRepo>;

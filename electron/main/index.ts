@@ -1,0 +1,87 @@
+/** Boot order only. Each concern lives in its own module. */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { openCore, type Core } from '../core/create-api';
+import { LetterdeskError } from '../shared/errors';
+import { SHELL_COMMAND_CHANNEL } from '../shared/shell';
+import { resolveDataDir } from './data-dir';
+import { electronDialogs } from './dialogs';
+import { makeSenderCheck, registerIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { makeAppUrlCheck, secureContents, secureSession } from './security';
+import { mainWindowOptions } from './window-options';
+
+const log = (message: string) => console.log(`[letterdesk] ${message}`);
+const rendererRoot = path.join(__dirname, '../renderer');
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const isAppUrl = makeAppUrlCheck(rendererRoot, devServerUrl);
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+// A plain ASCII app name keeps userData at …/Letterdesk on every OS (the CLI reads the same folder).
+app.setName('Letterdesk');
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => secureContents(contents, isAppUrl, log));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  app.whenReady().then(start, (err) => fatal(err));
+}
+
+function start(): void {
+  secureSession(session.defaultSession, isAppUrl, log);
+  const dataDir = resolveDataDir({ isPackaged: app.isPackaged, userData: app.getPath('userData'), env: process.env });
+  try {
+    core = openCore({ dataDir, appVersion: app.getVersion(), dialogs: electronDialogs(() => mainWindow) });
+  } catch (err) {
+    fatal(err, dataDir);
+    return;
+  }
+  registerIpc(ipcMain, core.dispatch, makeSenderCheck(() => mainWindow?.webContents ?? null, isAppUrl), log);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        send: (command) => mainWindow?.webContents.send(SHELL_COMMAND_CHANNEL, command),
+        about: () =>
+          void dialog.showMessageBox({
+            type: 'info',
+            title: '关于函件台',
+            message: `函件台 Letterdesk ${app.getVersion()}`,
+            detail: `数据文件夹 Data folder:\n${dataDir}`,
+          }),
+        openDataFolder: () => void shell.openPath(dataDir),
+        quit: () => app.quit(),
+        isDev: !app.isPackaged,
+      }),
+    ),
+  );
+  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  if (devServerUrl) void mainWindow.loadURL(devServerUrl);
+  else void mainWindow.loadFile(path.join(rendererRoot, 'index.html'));
+}
+
+/** A start-up failure the user can act on (damaged or newer database, unwritable folder). */
+function fatal(err: unknown, dataDir?: string): void {
+  const code = err instanceof LetterdeskError ? err.code : 'internal';
+  const reasons: Record<string, string> = {
+    'db-newer-than-app': '数据库由更新版本的函件台创建，请升级本程序。The database was written by a newer Letterdesk; please update.',
+    'db-corrupt': '数据库文件已损坏。请从备份恢复。The database file is damaged; restore it from a backup.',
+    'read-only': '数据文件夹不可写。The data folder is not writable.',
+    'disk-full': '磁盘已满。The disk is full.',
+  };
+  const reason = reasons[code] ?? '启动失败。Letterdesk could not start.';
+  dialog.showErrorBox('函件台无法启动', `${reason}\n\n${dataDir ?? ''}\n${err instanceof Error ? err.message : String(err)}`);
+  app.exit(1);
+}

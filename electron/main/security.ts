@@ -1,0 +1,78 @@
+import type { Session, WebContents } from 'electron';
+
+/** Deny-by-default CSP; mirrored by the <meta> tag in renderer/index.html. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  // ProseMirror and Svelte set style attributes; no remote styles are ever allowed.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'none'",
+  "media-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "worker-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** True for URLs the app itself serves: its own files (or the dev server in development). */
+export function makeAppUrlCheck(appRoot: string, devServerUrl?: string) {
+  const rootUrl = new URL(`file://${appRoot.replace(/\\/g, '/').replace(/\/?$/, '/')}`).href;
+  return (url: string): boolean => {
+    if (url.startsWith('devtools://')) return true;
+    if (devServerUrl && url.startsWith(devServerUrl)) return true;
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === 'file:' && parsed.href.startsWith(rootUrl) && !parsed.href.includes('/../');
+    } catch {
+      return false;
+    }
+  };
+}
+
+type Log = (message: string) => void;
+
+/** Session-wide rules: no permissions, no network, CSP on every response. */
+export function secureSession(session: Session, isAppUrl: (url: string) => boolean, log: Log): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    log(`permission request refused: ${permission}`);
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAppUrl(details.url);
+    if (!allowed) log(`request cancelled: ${details.url.slice(0, 200)}`);
+    callback({ cancel: !allowed });
+  });
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}
+
+/** Per-window rules: the page can never navigate away, open windows or attach webviews. */
+export function secureContents(contents: WebContents, isAppUrl: (url: string) => boolean, log: Log): void {
+  contents.on('will-navigate', (event, url) => {
+    if (url !== contents.getURL()) {
+      log(`navigation refused: ${url.slice(0, 200)}`);
+      event.preventDefault();
+    }
+  });
+  contents.on('will-redirect', (event, url) => {
+    log(`redirect refused: ${url.slice(0, 200)}`);
+    event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => {
+    log('webview refused');
+    event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    log(`window.open refused: ${url.slice(0, 200)}`);
+    return { action: 'deny' };
+  });
+  void isAppUrl;
+}

@@ -1,0 +1,53 @@
+/** Input schema of every API method: what main checks before core runs, and core again. */
+import { z } from 'zod';
+import { TITLE_MAX, type ApiMethod } from './api';
+
+// U+0000–U+001F and U+007F–U+009F except tab/newline never belong in a title.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const title = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'title-empty')
+      .max(TITLE_MAX, 'title-too-long')
+      .refine((s) => !CONTROL_CHARS.test(s) && !/[\r\n\t]/.test(s), 'title-control-chars'),
+  );
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !CONTROL_CHARS.test(s), 'control-chars');
+const none = z.union([z.undefined(), z.null()]).optional();
+
+/** Input schema of each method (the single argument; `none` for methods without one). */
+export const apiInputSchemas = {
+  appInfo: none,
+  lettersList: z.strictObject({
+    trashed: z.boolean().optional(),
+    offset: z.number().int().min(0).max(10_000_000).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    sort: z.enum(['updated-desc', 'updated-asc', 'title-asc', 'created-desc']).optional(),
+  }),
+  lettersCreate: z.strictObject({ title }),
+  lettersGet: z.strictObject({ id }),
+  lettersRename: z.strictObject({ id, title, revision: z.number().int().min(0).optional() }),
+  lettersTrash: z.strictObject({ id }),
+  lettersRestore: z.strictObject({ id }),
+  settingsGet: none,
+  settingsUpdate: z.strictObject({ locale: z.enum(['zh-CN', 'en']).optional() }),
+  profileGet: none,
+  profileUpdate: z.strictObject({
+    fullName: text(200).optional(),
+    shortName: text(100).optional(),
+    partyType: z.enum(['enterprise', 'individual', 'other']).optional(),
+    address: text(300).optional(),
+    legalRepresentative: text(100).optional(),
+    contact: text(200).optional(),
+    defaultSigner: text(100).optional(),
+  }),
+  dbCheck: none,
+} satisfies Record<ApiMethod, z.ZodType>;

@@ -1,0 +1,67 @@
+/** Domain types shared by core, main, preload and renderer. Plain data only (JSON-safe). */
+
+export type LetterStatus = 'draft' | 'awaiting-signature' | 'signed' | 'archived' | 'void';
+
+export interface LetterSummary {
+  id: number;
+  number: string | null;
+  title: string;
+  status: LetterStatus;
+  createdAt: string;
+  updatedAt: string;
+  trashedAt: string | null;
+}
+
+export interface Letter extends LetterSummary {
+  /** Increments on every change; a write with a stale revision is refused with 'conflict'. */
+  revision: number;
+}
+
+export type LetterSort = 'updated-desc' | 'updated-asc' | 'title-asc' | 'created-desc';
+
+export interface ListLettersQuery {
+  /** false (default): live letters; true: the trash. */
+  trashed?: boolean;
+  offset?: number;
+  limit?: number;
+  sort?: LetterSort;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export type Locale = 'zh-CN' | 'en';
+
+export interface Settings {
+  locale: Locale;
+}
+
+export interface Profile {
+  /** 承诺方全称 */
+  fullName: string;
+  shortName: string;
+  partyType: 'enterprise' | 'individual' | 'other';
+  address: string;
+  legalRepresentative: string;
+  contact: string;
+  defaultSigner: string;
+}
+
+export interface DbCheckReport {
+  ok: boolean;
+  schemaVersion: number;
+  appSchemaVersion: number;
+  integrity: string[];
+  foreignKeyViolations: number;
+  path: string;
+}
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  schemaVersion: number;
+}

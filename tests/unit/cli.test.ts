@@ -1,0 +1,90 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/core/cli/run-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = makeTempDir('letterdesk-cli-')));
+afterEach(() => cleanup());
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli([...args, '--data-dir', dir], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('letterdesk CLI (in process)', () => {
+  it('creates, lists, shows, renames, trashes and restores letters', async () => {
+    const created = await cli('letters', 'create', '--title', '理赔服务承诺书', '--json');
+    expect(created.code).toBe(0);
+    const { id } = JSON.parse(created.out) as { id: number };
+    expect((await cli('letters', 'list')).out).toContain('理赔服务承诺书');
+    const shown = JSON.parse((await cli('letters', 'show', String(id), '--json')).out);
+    expect(shown).toMatchObject({ id, title: '理赔服务承诺书', status: 'draft' });
+    expect((await cli('letters', 'rename', String(id), '--title', '理赔时效承诺书')).code).toBe(0);
+    expect((await cli('letters', 'trash', String(id))).code).toBe(0);
+    expect(JSON.parse((await cli('letters', 'list', '--json')).out).total).toBe(0);
+    expect(JSON.parse((await cli('letters', 'list', '--trashed', '--json')).out).items[0].title).toBe('理赔时效承诺书');
+    expect((await cli('letters', 'restore', String(id))).code).toBe(0);
+  });
+
+  it('reports errors on stderr with their code and a non-zero exit', async () => {
+    const missing = await cli('letters', 'show', '77');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('[not-found]');
+    const json = await cli('letters', 'show', '77', '--json');
+    expect(JSON.parse(json.err)).toMatchObject({ ok: false, code: 'not-found' });
+    const empty = await cli('letters', 'create', '--title', '  ');
+    expect(empty.code).toBe(1);
+    expect(empty.err).toContain('[invalid-input]');
+  });
+
+  it('usage mistakes exit 2 with help', async () => {
+    expect((await cli('letters', 'fly')).code).toBe(2);
+    expect((await cli('letters', 'show', 'abc')).code).toBe(2);
+    expect((await cli('letters', 'create')).code).toBe(2);
+    expect((await cli('--bogus')).code).toBe(2);
+  });
+
+  it('db check reports a sound database', async () => {
+    const report = await cli('db', 'check', '--json');
+    expect(report.code).toBe(0);
+    expect(JSON.parse(report.out)).toMatchObject({ ok: true, integrity: ['ok'] });
+  });
+
+  it('a damaged database file is reported with db-corrupt, not a stack trace', async () => {
+    fs.writeFileSync(path.join(dir, 'letterdesk.sqlite'), 'garbage'.repeat(1000));
+    const result = await cli('db', 'check');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('[db-corrupt]');
+    expect(result.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('letterdesk CLI (built bin, as `npx letterdesk` runs it)', () => {
+  const root = path.resolve(__dirname, '../..');
+  const bin = path.join(root, 'out/cli/letterdesk.cjs');
+
+  it('is built and wired as the package bin', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.bin.letterdesk).toBe('out/cli/letterdesk.cjs');
+    expect(fs.existsSync(bin), 'run `npm run build` first').toBe(true);
+  });
+
+  it('round-trips through npx letterdesk in a child process', () => {
+    const run = (...args: string[]) =>
+      spawnSync('npx', ['--no-install', 'letterdesk', ...args, '--data-dir', dir], { cwd: root, encoding: 'utf8' });
+    const created = run('letters', 'create', '--title', '健康险售后承诺书', '--json');
+    expect(created.status, created.stderr).toBe(0);
+    const listed = JSON.parse(run('letters', 'list', '--json').stdout);
+    expect(listed.items.map((l: { title: string }) => l.title)).toEqual(['健康险售后承诺书']);
+    const failed = run('letters', 'show', '999');
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('not-found');
+    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toContain('letters create');
+  });
+});

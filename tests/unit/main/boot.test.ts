@@ -1,0 +1,165 @@
+/**
+ * Boots electron/main/index.ts against a stubbed `electron` module: the real core opens a
+ * real SQLite file; only Electron's objects are fakes that record what main asked of them.
+ */
+import { EventEmitter } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_METHODS, channelOf } from '../../../electron/shared/api';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const stub = vi.hoisted(() => ({ current: null as null | ReturnType<typeof makeElectronStub> }));
+
+function makeElectronStub(opts: { gotLock: boolean }) {
+  const appEvents = new EventEmitter();
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((r) => (resolveReady = r));
+  const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+  const windows: BrowserWindow[] = [];
+  class BrowserWindow extends EventEmitter {
+    webContents: { id: number; mainFrame: { url: string }; send: ReturnType<typeof vi.fn> };
+    loaded: string[] = [];
+    focus = vi.fn();
+    constructor(public options: Record<string, unknown>) {
+      super();
+      this.webContents = { id: 11, mainFrame: { url: '' }, send: vi.fn() };
+      windows.push(this);
+    }
+    loadFile(file: string) {
+      this.loaded.push(file);
+      this.webContents.mainFrame.url = `file://${file}`;
+      return Promise.resolve();
+    }
+    loadURL(url: string) {
+      this.loaded.push(url);
+      return Promise.resolve();
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    show() {}
+  }
+  const menuTemplates: unknown[] = [];
+  return {
+    appEvents,
+    resolveReady,
+    handlers,
+    windows,
+    menuTemplates,
+    module: {
+      app: Object.assign(appEvents, {
+        isPackaged: false,
+        setName: vi.fn(),
+        enableSandbox: vi.fn(),
+        requestSingleInstanceLock: () => opts.gotLock,
+        quit: vi.fn(),
+        exit: vi.fn(),
+        whenReady: () => ready,
+        getPath: () => '/nonexistent-userdata',
+        getVersion: () => '0.1.0-test',
+      }),
+      BrowserWindow,
+      ipcMain: {
+        handle: (channel: string, h: (...args: unknown[]) => Promise<unknown>) => handlers.set(channel, h),
+        removeHandler: (channel: string) => handlers.delete(channel),
+      },
+      Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: (t: unknown) => (menuTemplates.push(t), t) },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: vi.fn(),
+          setPermissionCheckHandler: vi.fn(),
+          webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
+        },
+      },
+      dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+      shell: { openPath: vi.fn() },
+    },
+  };
+}
+
+// Each getter reads the stub of the current test, so vi.resetModules() + a new stub re-boots main.
+vi.mock('electron', () => {
+  const m = () => stub.current!.module;
+  return {
+    get app() { return m().app; },
+    get BrowserWindow() { return m().BrowserWindow; },
+    get ipcMain() { return m().ipcMain; },
+    get Menu() { return m().Menu; },
+    get session() { return m().session; },
+    get dialog() { return m().dialog; },
+    get shell() { return m().shell; },
+  };
+});
+
+let cleanup: () => void;
+beforeEach(() => {
+  vi.resetModules();
+  const t = makeTempDir();
+  cleanup = t.cleanup;
+  vi.stubEnv('LETTERDESK_DATA_DIR', t.dir);
+});
+afterEach(() => {
+  stub.current?.appEvents.emit('will-quit');
+  vi.unstubAllEnvs();
+  cleanup();
+});
+
+async function boot(gotLock = true) {
+  stub.current = makeElectronStub({ gotLock });
+  await import('../../../electron/main/index');
+  stub.current.resolveReady();
+  await new Promise((r) => setTimeout(r, 20));
+  return stub.current;
+}
+
+describe('main process boot', () => {
+  it('opens one sandboxed, isolated window and registers every API channel', async () => {
+    const e = await boot();
+    expect(e.module.app.enableSandbox).toHaveBeenCalled();
+    expect(e.windows).toHaveLength(1);
+    const prefs = e.windows[0]!.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.js$/);
+    expect([...e.handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
+    expect(e.module.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(e.module.session.defaultSession.webRequest.onBeforeRequest).toHaveBeenCalled();
+  });
+
+  it('answers calls from its own window through the real core, refuses others', async () => {
+    const e = await boot();
+    const win = e.windows[0]!;
+    const own = { sender: { id: win.webContents.id }, senderFrame: win.webContents.mainFrame };
+    const create = e.handlers.get(channelOf('lettersCreate'))!;
+    expect(await create(own, { title: '经办承诺书' })).toMatchObject({ ok: true, value: { title: '经办承诺书' } });
+    expect(await create({ sender: { id: 99 }, senderFrame: { url: 'https://evil.example' } }, { title: 'x' })).toMatchObject({
+      ok: false,
+      code: 'forbidden-sender',
+    });
+    const list = await e.handlers.get(channelOf('lettersList'))!(own, {});
+    expect(list).toMatchObject({ ok: true, value: { total: 1 } });
+  });
+
+  it('builds the Chinese menu 文件/编辑/视图/帮助 with the usual shortcuts', async () => {
+    const e = await boot();
+    const template = e.menuTemplates[0] as { label: string; submenu: { label?: string; accelerator?: string }[] }[];
+    expect(template.map((m) => m.label.replace(/\(&\w\)/, ''))).toEqual(['文件', '编辑', '视图', '帮助']);
+    const items = template.flatMap((m) => m.submenu);
+    expect(items).toContainEqual(expect.objectContaining({ label: '新建函件', accelerator: 'CmdOrCtrl+N' }));
+    expect(items).toContainEqual(expect.objectContaining({ label: '查找', accelerator: 'CmdOrCtrl+F' }));
+    expect(items.filter((i) => i.label === '撤销' || i.label === '粘贴')).toHaveLength(2);
+  });
+
+  it('a second instance quits at once and opens nothing', async () => {
+    const e = await boot(false);
+    expect(e.module.app.quit).toHaveBeenCalled();
+    expect(e.windows).toHaveLength(0);
+    expect(e.handlers.size).toBe(0);
+  });
+
+  it('a second start focuses the existing window', async () => {
+    const e = await boot();
+    const win = e.windows[0]!;
+    e.appEvents.emit('second-instance');
+    expect(win.focus).toHaveBeenCalled();
+  });
+});

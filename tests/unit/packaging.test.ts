@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+// electron-builder's own loader and JSON-schema validation (app-builder-lib/scheme.json), offline.
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { DebugLogger } from 'builder-util';
+
+const root = path.resolve(__dirname, '../..');
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s schema validation', async () => {
+    const config = await getConfig(root, 'electron-builder.yml', null);
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('the validation really rejects a broken config (the check can fail)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-eb-'));
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"x","version":"1.0.0"}');
+    fs.writeFileSync(path.join(dir, 'bad.yml'), 'appId: x\nwin:\n  target: 42\nnotAnOption: true\n');
+    const config = await getConfig(dir, 'bad.yml', null);
+    await expect(validateConfiguration(config, new DebugLogger(false))).rejects.toThrow();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('targets NSIS x64, AppImage and deb, unpacks better-sqlite3, sets the fuses', async () => {
+    const config = (await getConfig(root, 'electron-builder.yml', null)) as Record<string, any>; // -- why: untyped YAML
+    expect(config['productName']).toBe('函件台 Letterdesk');
+    expect(config['win'].target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    expect(config['linux'].target).toEqual(['AppImage', 'deb']);
+    expect(config['asarUnpack']).toContain('**/node_modules/better-sqlite3/**');
+    expect(config['electronFuses']).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
+    for (const excluded of ['!tests/**', '!electron/**', '!renderer/**']) expect(JSON.stringify(config['files'])).toContain(excluded);
+  });
+
+  it('never rebuilds native modules at install time', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.scripts.postinstall).toBeUndefined();
+    expect(pkg.scripts.install).toBeUndefined();
+    for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
+      expect(String(version), `${name} must be pinned exactly`).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+  });
+});
+
+describe('npm start without the Electron binary', () => {
+  const hasBinary = fs.existsSync(path.join(root, 'node_modules/electron/path.txt'));
+  it.skipIf(hasBinary)('explains in one line and exits non-zero, with no stack trace', () => {
+    const result = spawnSync(process.execPath, [path.join(root, 'build/scripts/start.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/Electron/);
+    expect(lines[0]).toContain('ELECTRON_OVERRIDE_DIST_PATH');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
