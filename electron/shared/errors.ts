@@ -4,6 +4,9 @@
  */
 export const ERROR_CODES = [
   'invalid-input',
+  'invalid-document',
+  'template-readonly',
+  'bad-template-pack',
   'unknown-method',
   'not-found',
   'letter-trashed',
