@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'invalid-document',
   'template-readonly',
   'bad-template-pack',
+  'missing-required',
+  'file-locked',
   'unknown-method',
   'not-found',
   'letter-trashed',

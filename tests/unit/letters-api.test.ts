@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/create-api';
+import { APP_SCHEMA_VERSION, openCore, type Core } from '../../electron/core/create-api';
 import { makeClient } from '../../electron/shared/client';
 import { LetterdeskError, errorCode } from '../../electron/shared/errors';
 import type { LetterdeskApi } from '../../electron/shared/api';
@@ -142,7 +142,7 @@ describe('settings and profile', () => {
   });
 
   it('appInfo and dbCheck describe the store', async () => {
-    expect(await api.appInfo()).toMatchObject({ version: '9.9.9', schemaVersion: 1 });
+    expect(await api.appInfo()).toMatchObject({ version: '9.9.9', schemaVersion: APP_SCHEMA_VERSION });
     const report = await api.dbCheck();
     expect(report).toMatchObject({ ok: true, integrity: ['ok'], foreignKeyViolations: 0 });
   });

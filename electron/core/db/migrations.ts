@@ -35,6 +35,44 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'letter content, user templates, address book',
+    sql: `
+      ALTER TABLE letters ADD COLUMN template_id TEXT;
+      ALTER TABLE letters ADD COLUMN page_style TEXT NOT NULL DEFAULT 'business'
+        CHECK (page_style IN ('business','official'));
+      ALTER TABLE letters ADD COLUMN doc_json TEXT NOT NULL
+        DEFAULT '{"type":"doc","content":[{"type":"paragraph","attrs":{"align":null,"indent":true}}]}';
+      ALTER TABLE letters ADD COLUMN fields_json TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE letters ADD COLUMN values_json TEXT NOT NULL DEFAULT '{}';
+      CREATE TABLE templates (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        category    TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        page_style  TEXT NOT NULL CHECK (page_style IN ('business','official')),
+        doc_json    TEXT NOT NULL,
+        fields_json TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+      CREATE TABLE parties (
+        id                   INTEGER PRIMARY KEY,
+        full_name            TEXT NOT NULL,
+        short_name           TEXT NOT NULL DEFAULT '',
+        party_type           TEXT NOT NULL DEFAULT 'enterprise'
+                             CHECK (party_type IN ('enterprise','individual','other')),
+        address              TEXT NOT NULL DEFAULT '',
+        legal_representative TEXT NOT NULL DEFAULT '',
+        contact              TEXT NOT NULL DEFAULT '',
+        signer               TEXT NOT NULL DEFAULT '',
+        created_at           TEXT NOT NULL,
+        updated_at           TEXT NOT NULL
+      );
+      CREATE INDEX parties_name ON parties (full_name);
+    `,
+  },
 ];
 
 export const APP_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
