@@ -6,6 +6,15 @@ import { toLetterdeskError } from './db/sqlite-errors';
 import { checkDatabase } from './db/check-db';
 import { createLettersRepo } from './letters-repo';
 import { createSettingsRepo } from './settings-repo';
+import { createTemplatesRepo, loadBuiltinTemplates } from './templates-repo';
+import { createPartiesRepo } from './parties-repo';
+import { blankContent, checkFill, contentFromTemplate, prepareContent } from './letter-content-service';
+import { importTemplatePackFile, writeTemplatePack } from './template-pack-files';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+
+/** resources/ beside the sources (dev, tests) — main and the CLI pass their own. */
+export const DEFAULT_RESOURCES_DIR = path.resolve(__dirname, '../../resources');
 
 export interface Clock {
   now(): Date;
@@ -27,6 +36,8 @@ export const noDialogs: DialogsPort = {
 export interface ApiDeps {
   db: Db;
   dataDir: string;
+  /** Folder holding templates/*.json (the built-in templates). */
+  resourcesDir?: string;
   clock?: Clock;
   dialogs?: DialogsPort;
   appVersion?: string;
@@ -38,16 +49,79 @@ export function createApi(deps: ApiDeps): LetterdeskApi {
   const clock = deps.clock ?? systemClock;
   const letters = createLettersRepo(db);
   const settings = createSettingsRepo(db);
+  const parties = createPartiesRepo(db);
+  const templates = createTemplatesRepo(db, loadBuiltinTemplates(deps.resourcesDir ?? DEFAULT_RESOURCES_DIR));
+  const dialogs = deps.dialogs ?? noDialogs;
   const now = () => clock.now().toISOString();
+  const newTemplateId = () => `user-${randomUUID()}`;
 
   const api: LetterdeskApi = {
     appInfo: async () => ({ version: deps.appVersion ?? '0.0.0', dataDir, schemaVersion: schemaVersion(db) }),
     lettersList: async (query) => letters.list(query ?? {}),
-    lettersCreate: async ({ title }) => letters.create(title, now()),
+    lettersCreate: async ({ title, templateId, counterpartyId }) => {
+      const counterparty = counterpartyId === undefined ? null : parties.get(counterpartyId);
+      if (templateId === undefined) return letters.create(title!, now(), blankContent());
+      const template = templates.get(templateId);
+      return letters.create(title ?? template.name, now(), contentFromTemplate(template, settings.getProfile(), counterparty), template.id);
+    },
     lettersGet: async ({ id }) => letters.get(id),
     lettersRename: async ({ id, title, revision }) => letters.rename(id, title, now(), revision),
     lettersTrash: async ({ id }) => letters.trash(id, now()),
     lettersRestore: async ({ id }) => letters.restore(id, now()),
+    letterContentGet: async ({ id }) => letters.getContent(id),
+    letterContentSave: async ({ id, revision, ...content }) => letters.saveContent(id, prepareContent(content), now(), revision),
+    lettersFill: async ({ id, values, revision }) => {
+      const current = letters.getContent(id);
+      checkFill(current.content.fields, values);
+      const content = prepareContent({ ...current.content, values: { ...current.content.values, ...values } });
+      letters.saveContent(id, content, now(), revision ?? current.letter.revision);
+      return letters.getContent(id);
+    },
+    templatesList: async () => templates.list(),
+    templatesGet: async ({ id }) => templates.get(id),
+    templatesCreate: async ({ name, category, description, pageStyle, fromLetterId }) => {
+      const content = fromLetterId === undefined ? blankContent() : letters.getContent(fromLetterId).content;
+      return templates.save(
+        {
+          id: newTemplateId(),
+          name,
+          category,
+          description: description ?? '',
+          pageStyle: pageStyle ?? content.pageStyle,
+          doc: content.doc,
+          // A template carries definitions and defaults, never one letter's filled-in values.
+          fields: content.fields,
+        },
+        now(),
+      );
+    },
+    templatesSave: async ({ template }) => {
+      // save() refuses built-ins; an unknown id is not created here (templatesCreate does that).
+      if (!templates.exists(template.id)) throw new LetterdeskError('not-found', `Template ${template.id} does not exist`);
+      return templates.save(template, now());
+    },
+    templatesDuplicate: async ({ id, name }) => {
+      const { builtin: _b, createdAt: _c, updatedAt: _u, ...data } = templates.get(id);
+      return templates.save({ ...data, id: newTemplateId(), name: name ?? `${data.name}（副本）`.slice(0, 100) }, now());
+    },
+    templatesDelete: async ({ id }) => templates.delete(id),
+    templatesExportPack: async ({ ids }) => {
+      ids.forEach((id) => templates.get(id)); // not-found before asking for a file
+      const file = await dialogs.saveFile({
+        defaultName: `模板包_${now().slice(0, 10)}.ldtpl.json`,
+        filters: [{ name: '函件台模板包 Template pack', extensions: ['json'] }],
+      });
+      if (!file) return { path: null, count: 0 };
+      return { path: file, count: writeTemplatePack(templates, ids, file, now()) };
+    },
+    templatesImportPack: async () => {
+      const file = await dialogs.openFile({ filters: [{ name: '函件台模板包 Template pack', extensions: ['json'] }] });
+      if (!file) return { path: null, imported: 0, replaced: 0 };
+      return { path: file, ...importTemplatePackFile(templates, file, now()) };
+    },
+    partiesList: async () => parties.list(),
+    partiesSave: async (input) => parties.save(input, now()),
+    partiesDelete: async ({ id }) => parties.delete(id),
     settingsGet: async () => settings.getSettings(),
     settingsUpdate: async (patch) => settings.updateSettings(patch ?? {}),
     profileGet: async () => settings.getProfile(),

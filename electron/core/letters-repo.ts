@@ -1,6 +1,7 @@
 import type { Db } from './db/open-db';
 import { LetterdeskError } from '../shared/errors';
 import type { Letter, LetterSort, LetterStatus, LetterSummary, ListLettersQuery, Page } from '../shared/domain';
+import type { LetterContent, PageStyle } from '../shared/letter-content';
 
 interface LetterRow {
   id: number;
@@ -44,8 +45,16 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 /** Letters table access. Statements are prepared once per repository. */
 export function createLettersRepo(db: Db) {
-  const insert = db.prepare<[string, string, string]>(
-    `INSERT INTO letters (title, created_at, updated_at) VALUES (?, ?, ?)`,
+  const insert = db.prepare<[string, string | null, PageStyle, string, string, string, string, string]>(
+    `INSERT INTO letters (title, template_id, page_style, doc_json, fields_json, values_json, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const contentById = db.prepare<[number], { template_id: string | null; page_style: PageStyle; doc_json: string; fields_json: string; values_json: string }>(
+    `SELECT template_id, page_style, doc_json, fields_json, values_json FROM letters WHERE id = ?`,
+  );
+  const updateContent = db.prepare<[string, string, string, PageStyle, string, number]>(
+    `UPDATE letters SET doc_json = ?, fields_json = ?, values_json = ?, page_style = ?, updated_at = ?, revision = revision + 1
+     WHERE id = ?`,
   );
   const byId = db.prepare<[number], LetterRow>(`SELECT ${COLUMNS} FROM letters WHERE id = ?`);
   const rename = db.prepare<[string, string, number]>(
@@ -76,11 +85,59 @@ export function createLettersRepo(db: Db) {
     return toLetter(row);
   }
 
+  /** A write needs a live letter at the revision the writer last saw (when it says one). */
+  function checkWritable(id: number, expectedRevision: number | undefined): Letter {
+    const current = get(id);
+    if (expectedRevision !== undefined && current.revision !== expectedRevision) {
+      throw new LetterdeskError('conflict', `Letter ${id} changed elsewhere (revision ${current.revision}, expected ${expectedRevision})`);
+    }
+    if (current.trashedAt) throw new LetterdeskError('letter-trashed', `Letter ${id} is in the trash`);
+    return current;
+  }
+
   return {
     get,
-    create(title: string, now: string): Letter {
-      const info = insert.run(title, now, now);
+    create(title: string, now: string, content: LetterContent, templateId: string | null = null): Letter {
+      const info = insert.run(
+        title,
+        templateId,
+        content.pageStyle,
+        JSON.stringify(content.doc),
+        JSON.stringify(content.fields),
+        JSON.stringify(content.values),
+        now,
+        now,
+      );
       return get(Number(info.lastInsertRowid));
+    },
+    getContent(id: number): { letter: Letter; content: LetterContent; templateId: string | null } {
+      const letter = get(id);
+      const row = contentById.get(id)!;
+      return {
+        letter,
+        templateId: row.template_id,
+        content: {
+          doc: JSON.parse(row.doc_json),
+          fields: JSON.parse(row.fields_json),
+          values: JSON.parse(row.values_json),
+          pageStyle: row.page_style,
+        },
+      };
+    },
+    /** One durable commit of the whole content; refused with 'conflict' on a stale revision. */
+    saveContent(id: number, content: LetterContent, now: string, expectedRevision?: number): Letter {
+      return db.transaction(() => {
+        checkWritable(id, expectedRevision);
+        updateContent.run(
+          JSON.stringify(content.doc),
+          JSON.stringify(content.fields),
+          JSON.stringify(content.values),
+          content.pageStyle,
+          now,
+          id,
+        );
+        return get(id);
+      })();
     },
     list(query: ListLettersQuery): Page<LetterSummary> {
       const trashed = query.trashed ?? false;
@@ -92,14 +149,7 @@ export function createLettersRepo(db: Db) {
     },
     rename(id: number, title: string, now: string, expectedRevision?: number): Letter {
       return db.transaction(() => {
-        const current = get(id);
-        if (expectedRevision !== undefined && current.revision !== expectedRevision) {
-          throw new LetterdeskError(
-            'conflict',
-            `Letter ${id} changed elsewhere (revision ${current.revision}, expected ${expectedRevision})`,
-          );
-        }
-        if (current.trashedAt) throw new LetterdeskError('letter-trashed', `Letter ${id} is in the trash`);
+        checkWritable(id, expectedRevision);
         rename.run(title, now, id);
         return get(id);
       })();

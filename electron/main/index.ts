@@ -42,7 +42,12 @@ function start(): void {
   secureSession(session.defaultSession, isAppUrl, log);
   const dataDir = resolveDataDir({ isPackaged: app.isPackaged, userData: app.getPath('userData'), env: process.env });
   try {
-    core = openCore({ dataDir, appVersion: app.getVersion(), dialogs: electronDialogs(() => mainWindow) });
+    core = openCore({
+      dataDir,
+      resourcesDir: path.join(app.getAppPath(), 'resources'),
+      appVersion: app.getVersion(),
+      dialogs: electronDialogs(() => mainWindow),
+    });
   } catch (err) {
     fatal(err, dataDir);
     return;

@@ -1,6 +1,7 @@
 /** Input schema of every API method: what main checks before core runs, and core again. */
 import { z } from 'zod';
 import { TITLE_MAX, type ApiMethod } from './api';
+import { fieldDefSchema, fieldValueSchema, templateDataSchema } from './template';
 
 // U+0000–U+001F and U+007F–U+009F except tab/newline never belong in a title.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -22,6 +23,11 @@ const text = (max: number) =>
     .max(max)
     .refine((s) => !CONTROL_CHARS.test(s), 'control-chars');
 const none = z.union([z.undefined(), z.null()]).optional();
+const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
+const pageStyle = z.enum(['business', 'official']);
+const docJson = z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).min(1).max(100_000) });
+const fieldValues = z.record(z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/), fieldValueSchema);
+const partyText = (max: number) => text(max).optional();
 
 /** Input schema of each method (the single argument; `none` for methods without one). */
 export const apiInputSchemas = {
@@ -32,11 +38,49 @@ export const apiInputSchemas = {
     limit: z.number().int().min(1).max(500).optional(),
     sort: z.enum(['updated-desc', 'updated-asc', 'title-asc', 'created-desc']).optional(),
   }),
-  lettersCreate: z.strictObject({ title }),
+  lettersCreate: z
+    .strictObject({ title: title.optional(), templateId: templateId.optional(), counterpartyId: id.optional() })
+    .refine((v) => v.title !== undefined || v.templateId !== undefined, 'title-empty'),
   lettersGet: z.strictObject({ id }),
   lettersRename: z.strictObject({ id, title, revision: z.number().int().min(0).optional() }),
   lettersTrash: z.strictObject({ id }),
   lettersRestore: z.strictObject({ id }),
+  letterContentGet: z.strictObject({ id }),
+  letterContentSave: z.strictObject({
+    id,
+    revision: z.number().int().min(0),
+    doc: docJson,
+    fields: z.array(fieldDefSchema).max(500),
+    values: fieldValues,
+    pageStyle,
+  }),
+  lettersFill: z.strictObject({ id, values: fieldValues, revision: z.number().int().min(0).optional() }),
+  templatesList: none,
+  templatesGet: z.strictObject({ id: templateId }),
+  templatesCreate: z.strictObject({
+    name: z.string().trim().min(1).max(100),
+    category: z.string().trim().min(1).max(50),
+    description: text(1000).optional(),
+    pageStyle: pageStyle.optional(),
+    fromLetterId: id.optional(),
+  }),
+  templatesSave: z.strictObject({ template: templateDataSchema }),
+  templatesDuplicate: z.strictObject({ id: templateId, name: z.string().trim().min(1).max(100).optional() }),
+  templatesDelete: z.strictObject({ id: templateId }),
+  templatesExportPack: z.strictObject({ ids: z.array(templateId).min(1).max(500) }),
+  templatesImportPack: none,
+  partiesList: none,
+  partiesSave: z.strictObject({
+    id: id.optional(),
+    fullName: z.string().trim().min(1).max(200),
+    shortName: partyText(100),
+    partyType: z.enum(['enterprise', 'individual', 'other']).optional(),
+    address: partyText(300),
+    legalRepresentative: partyText(100),
+    contact: partyText(200),
+    signer: partyText(100),
+  }),
+  partiesDelete: z.strictObject({ id }),
   settingsGet: none,
   settingsUpdate: z.strictObject({ locale: z.enum(['zh-CN', 'en']).optional() }),
   profileGet: none,

@@ -10,18 +10,49 @@ import type {
   LetterSummary,
   ListLettersQuery,
   Page,
+  Party,
+  PartyInput,
   Profile,
   Settings,
 } from './domain';
+import type { FieldValues } from './fields';
+import type { LetterContent, PageStyle } from './letter-content';
+import type { Template, TemplateData, TemplateSummary } from './template';
+
+export interface LetterWithContent {
+  letter: Letter;
+  content: LetterContent;
+  templateId: string | null;
+}
 
 export interface LetterdeskApi {
   appInfo(): Promise<AppInfo>;
   lettersList(query: ListLettersQuery): Promise<Page<LetterSummary>>;
-  lettersCreate(input: { title: string }): Promise<Letter>;
+  /** A blank letter (title required) or one from a template (title defaults to the template's name). */
+  lettersCreate(input: { title?: string; templateId?: string; counterpartyId?: number }): Promise<Letter>;
   lettersGet(input: { id: number }): Promise<Letter>;
   lettersRename(input: { id: number; title: string; revision?: number }): Promise<Letter>;
   lettersTrash(input: { id: number }): Promise<Letter>;
   lettersRestore(input: { id: number }): Promise<Letter>;
+  letterContentGet(input: { id: number }): Promise<LetterWithContent>;
+  /** Stores the whole content in one durable commit; `revision` guards against overwriting another writer. */
+  letterContentSave(input: { id: number; revision: number } & LetterContent): Promise<Letter>;
+  /** Sets field values by key, type-checked (merged into the current values). */
+  lettersFill(input: { id: number; values: FieldValues; revision?: number }): Promise<LetterWithContent>;
+  templatesList(): Promise<TemplateSummary[]>;
+  templatesGet(input: { id: string }): Promise<Template>;
+  /** A new user template: empty, or from a letter's current content. */
+  templatesCreate(input: { name: string; category: string; description?: string; pageStyle?: PageStyle; fromLetterId?: number }): Promise<Template>;
+  templatesSave(input: { template: TemplateData }): Promise<Template>;
+  templatesDuplicate(input: { id: string; name?: string }): Promise<Template>;
+  templatesDelete(input: { id: string }): Promise<void>;
+  /** Asks for a file (save dialog) and writes a template pack; null path when cancelled. */
+  templatesExportPack(input: { ids: string[] }): Promise<{ path: string | null; count: number }>;
+  /** Asks for a pack file (open dialog) and imports every template in it, or none. */
+  templatesImportPack(): Promise<{ path: string | null; imported: number; replaced: number }>;
+  partiesList(): Promise<Party[]>;
+  partiesSave(input: PartyInput): Promise<Party>;
+  partiesDelete(input: { id: number }): Promise<void>;
   settingsGet(): Promise<Settings>;
   settingsUpdate(patch: Partial<Settings>): Promise<Settings>;
   profileGet(): Promise<Profile>;
@@ -40,6 +71,20 @@ export const API_METHODS = [
   'lettersRename',
   'lettersTrash',
   'lettersRestore',
+  'letterContentGet',
+  'letterContentSave',
+  'lettersFill',
+  'templatesList',
+  'templatesGet',
+  'templatesCreate',
+  'templatesSave',
+  'templatesDuplicate',
+  'templatesDelete',
+  'templatesExportPack',
+  'templatesImportPack',
+  'partiesList',
+  'partiesSave',
+  'partiesDelete',
   'settingsGet',
   'settingsUpdate',
   'profileGet',

@@ -65,3 +65,17 @@ export interface AppInfo {
   dataDir: string;
   schemaVersion: number;
 }
+
+/** A counterparty in the address book (接收方). */
+export interface Party {
+  id: number;
+  fullName: string;
+  shortName: string;
+  partyType: 'enterprise' | 'individual' | 'other';
+  address: string;
+  legalRepresentative: string;
+  contact: string;
+  signer: string;
+}
+
+export type PartyInput = Partial<Omit<Party, 'id' | 'fullName'>> & { id?: number; fullName: string };
