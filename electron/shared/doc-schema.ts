@@ -24,14 +24,7 @@ const cellAttrs = {
 
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
-  title: {
-    group: 'block',
-    content: 'inline*',
-    defining: true,
-    attrs: {},
-    parseDOM: [{ tag: 'h1' }],
-    toDOM: (): DOMOutputSpec => ['h1', { class: 'ld-title' }, 0],
-  },
+  // paragraph first: it is the default block (Enter at the end of a title makes a paragraph).
   paragraph: {
     group: 'block',
     content: 'inline*',
@@ -55,6 +48,14 @@ const nodes: Record<string, NodeSpec> = {
       },
       0,
     ],
+  },
+  title: {
+    group: 'block',
+    content: 'inline*',
+    defining: true,
+    attrs: {},
+    parseDOM: [{ tag: 'h1' }],
+    toDOM: (): DOMOutputSpec => ['h1', { class: 'ld-title' }, 0],
   },
   clause: {
     group: 'block',

@@ -76,7 +76,19 @@ export interface ClauseLike {
 export function numberClauses(clauses: readonly ClauseLike[]): string[] {
   const counters: number[] = [];
   const schemes: (NumberingScheme | undefined)[] = [];
+  // Articles (第N条) count straight through a document, across chapters, as in Chinese
+  // laws and regulations; they never restart under a new 第N章.
+  let articles = 0;
   return clauses.map(({ scheme, level }) => {
+    if (scheme === 'article') {
+      articles++;
+      const l = Math.max(0, Math.min(MAX_CLAUSE_LEVEL, Math.trunc(level)));
+      counters[l] = articles;
+      schemes[l] = scheme;
+      counters.length = l + 1;
+      schemes.length = l + 1;
+      return formatClauseNumber(scheme, counters.slice(0, l + 1).map((c) => c || 1), []);
+    }
     const l = Math.max(0, Math.min(MAX_CLAUSE_LEVEL, Math.trunc(level)));
     // Restart when the scheme at this level changes (a new list), and every deeper level.
     if (schemes[l] !== undefined && schemes[l] !== scheme) counters[l] = 0;

@@ -50,6 +50,47 @@ describe('letterdesk CLI (in process)', () => {
     expect((await cli('--bogus')).code).toBe(2);
   });
 
+  it('templates: list, show, export a pack and import it elsewhere', async () => {
+    const list = JSON.parse((await cli('templates', 'list', '--json')).out);
+    expect(list).toHaveLength(8);
+    const shown = await cli('templates', 'show', list[0].id);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain(list[0].name);
+    const out = path.join(dir, 'pack.json');
+    const exported = await cli('templates', 'export', list[0].id, list[1].id, '--out', out, '--json');
+    expect(JSON.parse(exported.out)).toMatchObject({ count: 2 });
+    // A built-in id cannot be imported over the built-in itself.
+    const imported = await cli('templates', 'import', out);
+    expect(imported.code).toBe(1);
+    expect(imported.err).toContain('[bad-template-pack]');
+    const broken = path.join(dir, 'broken.json');
+    fs.writeFileSync(broken, '{"format":"letterdesk-template-pack","formatVersion":7,"templates":[]}');
+    expect((await cli('templates', 'import', broken)).err).toContain('[bad-template-pack]');
+  });
+
+  it('letters: create from a template with values, list fields, fill type-checked', async () => {
+    const [tp] = JSON.parse((await cli('templates', 'list', '--json')).out);
+    const fields = JSON.parse((await cli('templates', 'show', tp.id, '--json')).out).fields as { key: string; type: string }[];
+    const text = fields.find((f) => f.type === 'text')!;
+    const num = fields.find((f) => f.type === 'number')!;
+    const valuesFile = path.join(dir, 'values.json');
+    fs.writeFileSync(valuesFile, JSON.stringify({ [text.key]: '某某健康保险分公司', [num.key]: 5 }));
+    const created = await cli('letters', 'create', '--template', tp.id, '--values', valuesFile, '--json');
+    expect(created.code, created.err).toBe(0);
+    const id = JSON.parse(created.out).letter.id;
+    const listed = JSON.parse((await cli('letters', 'fields', String(id), '--json')).out) as { key: string; value: unknown }[];
+    expect(listed.find((f) => f.key === text.key)?.value).toBe('某某健康保险分公司');
+    expect((await cli('letters', 'fields', String(id))).out).toContain('某某健康保险分公司');
+    fs.writeFileSync(valuesFile, JSON.stringify({ [num.key]: '五' }));
+    const bad = await cli('letters', 'fill', String(id), '--values', valuesFile);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('[invalid-input]');
+    fs.writeFileSync(valuesFile, JSON.stringify({ [num.key]: 3 }));
+    expect((await cli('letters', 'fill', String(id), '--values', valuesFile)).code).toBe(0);
+    fs.writeFileSync(valuesFile, '[1,2]');
+    expect((await cli('letters', 'fill', String(id), '--values', valuesFile)).err).toContain('[invalid-input]');
+  });
+
   it('db check reports a sound database', async () => {
     const report = await cli('db', 'check', '--json');
     expect(report.code).toBe(0);

@@ -47,6 +47,12 @@ describe('clause numbering', () => {
     expect(numberClauses([c('cn'), c('cn'), c('article'), c('article')])).toEqual(['一、', '二、', '第一条　', '第二条　']);
   });
 
+  it('articles count straight through chapters (第一章 第一条 第二条 第二章 第三条)', () => {
+    expect(numberClauses([c('chapter', 0), c('article', 1), c('article', 1), c('chapter', 0), c('article', 1), c('cn-paren', 2)])).toEqual([
+      '第一章　', '第一条　', '第二条　', '第二章　', '第三条　', '（一）',
+    ]);
+  });
+
   it('clamps levels to the nine Word allows', () => {
     expect(numberClauses([c('decimal', 0), c('decimal', 42)])).toEqual(['1.', '1.']);
   });

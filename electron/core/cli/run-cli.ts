@@ -2,13 +2,18 @@
  * `letterdesk` command line: the same createApi as the app, over the same data folder.
  * Output is human-readable, or JSON with --json; errors go to stderr with a non-zero exit.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LetterdeskError, errorCode } from '../../shared/errors';
 import type { ApiMethod } from '../../shared/api';
 import type { DbCheckReport, Letter, LetterSummary, Page } from '../../shared/domain';
+import type { LetterWithContent } from '../../shared/api';
+import { fieldText, type FieldValues } from '../../shared/fields';
+import type { Template, TemplateSummary } from '../../shared/template';
 import { openCore, type Core } from '../create-api';
 import { defaultDataDir } from './default-data-dir';
-import { letterRows } from './output';
+import { letterRows, table } from './output';
 
 export const USAGE = `函件台 Letterdesk 命令行 / command line
 
@@ -19,6 +24,14 @@ export const USAGE = `函件台 Letterdesk 命令行 / command line
   letters show ID                                   查看函件 show a letter
   letters rename ID --title T                       重命名 rename
   letters trash ID | letters restore ID             移到回收站 / 恢复
+  letters create --template ID [--values FILE.json] [--title T]
+                                                    从模板新建并填写 create from a template
+  letters fields ID                                 列出字段 fields: key, label, type, required, value
+  letters fill ID --values FILE.json                按字段键填写（类型检查）fill values by key
+  templates list                                    列出模板 list templates
+  templates show ID                                 查看模板 show a template and its fields
+  templates export ID... --out FILE                 导出模板包 export a template pack
+  templates import FILE                             导入模板包（全部或全不）import a pack (all or nothing)
   db check                                          检查数据库 integrity and migration check
 
   --data-dir DIR   数据文件夹 (default: LETTERDESK_DATA_DIR or the app's own folder)
@@ -33,7 +46,16 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
-type Flags = { title?: string; limit?: string; offset?: string; trashed?: boolean; json?: boolean };
+type Flags = {
+  title?: string;
+  limit?: string;
+  offset?: string;
+  trashed?: boolean;
+  json?: boolean;
+  template?: string;
+  values?: string;
+  out?: string;
+};
 
 /** Runs one command; returns the process exit code (0 ok, 1 failed, 2 usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -50,6 +72,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         limit: { type: 'string' },
         offset: { type: 'string' },
         trashed: { type: 'boolean' },
+        template: { type: 'string' },
+        values: { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (err) {
@@ -64,7 +89,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = values.json ?? false;
   let core: Core | null = null;
   try {
-    core = openCore({ dataDir: values['data-dir'] ?? defaultDataDir(io.env), appVersion: 'cli' });
+    // The CLI's "dialogs" answer with the paths given on the command line.
+    const outPath = values.out ? path.resolve(values.out) : null;
+    const inPath = positionals[0] === 'templates' && positionals[1] === 'import' && positionals[2] ? path.resolve(positionals[2]) : null;
+    core = openCore({
+      dataDir: values['data-dir'] ?? defaultDataDir(io.env),
+      appVersion: 'cli',
+      dialogs: { saveFile: async () => outPath, openFile: async () => inPath },
+    });
     const call = async <T>(method: ApiMethod, input?: unknown): Promise<T> => {
       const envelope = await core!.dispatch(method, input === undefined ? [] : [input]);
       if (!envelope.ok) throw new LetterdeskError(envelope.code, envelope.message);
@@ -94,6 +126,22 @@ interface Result {
   exitCode?: number;
 }
 
+function readValues(file: string): FieldValues {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new LetterdeskError('io-error', `Cannot read ${file}: ${(err as Error).message}`);
+  }
+  try {
+    const values = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    if (!values || typeof values !== 'object' || Array.isArray(values)) throw new Error('not an object');
+    return values as FieldValues;
+  } catch {
+    throw new LetterdeskError('invalid-input', `${file} is not a JSON object of field values by key`);
+  }
+}
+
 function idArg(positionals: string[], index: number): number {
   const raw = positionals[index];
   if (!raw || !/^\d+$/.test(raw)) throw new UsageError(`expected a letter ID, got ${raw ?? 'nothing'}`);
@@ -120,9 +168,59 @@ async function runCommand(p: string[], flags: Flags, call: Call): Promise<Result
       return { data: page, text: page.items.length ? letterRows(page.items) + footer : '（没有函件 no letters）' };
     }
     case 'letters create': {
-      if (flags.title === undefined) throw new UsageError('letters create needs --title');
-      const letter = await call<{ id: number; title: string }>('lettersCreate', { title: flags.title });
+      if (flags.title === undefined && flags.template === undefined) throw new UsageError('letters create needs --title or --template');
+      const letter = await call<Letter>('lettersCreate', {
+        ...(flags.title !== undefined && { title: flags.title }),
+        ...(flags.template !== undefined && { templateId: flags.template }),
+      });
+      if (flags.values !== undefined) {
+        const filled = await call<LetterWithContent>('lettersFill', { id: letter.id, values: readValues(flags.values) });
+        return { data: filled, text: `已创建 created #${letter.id} ${letter.title}（已填写 ${Object.keys(filled.content.values).length} 个字段）` };
+      }
       return { data: letter, text: `已创建 created #${letter.id} ${letter.title}` };
+    }
+    case 'letters fields': {
+      const { content } = await call<LetterWithContent>('letterContentGet', { id: idArg(p, 2) });
+      const rows = content.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, required: f.required, value: content.values[f.key] ?? null }));
+      return {
+        data: rows,
+        text: table(
+          ['键 key', '名称 label', '类型 type', '必填 required', '值 value'],
+          content.fields.map((f) => [f.key, f.label, f.type, f.required ? '是' : '', content.values[f.key] === undefined ? '' : fieldText(f, content.values[f.key])]),
+        ),
+      };
+    }
+    case 'letters fill': {
+      if (flags.values === undefined) throw new UsageError('letters fill needs --values FILE.json');
+      const filled = await call<LetterWithContent>('lettersFill', { id: idArg(p, 2), values: readValues(flags.values) });
+      return { data: filled, text: `已填写 filled #${filled.letter.id}（revision ${filled.letter.revision}）` };
+    }
+    case 'templates list': {
+      const list = await call<TemplateSummary[]>('templatesList');
+      return {
+        data: list,
+        text: table(['ID', '名称 name', '类别 category', '字段 fields', ''], list.map((tp) => [tp.id, tp.name, tp.category, String(tp.fieldCount), tp.builtin ? '内置' : '自定义'])),
+      };
+    }
+    case 'templates show': {
+      const id = p[2];
+      if (!id) throw new UsageError('templates show needs a template ID');
+      const tp = await call<Template>('templatesGet', { id });
+      return {
+        data: tp,
+        text: `${tp.name}（${tp.category}，${tp.pageStyle}）\n${tp.description}\n\n` + table(['键 key', '名称 label', '类型 type', '必填'], tp.fields.map((f) => [f.key, f.label, f.type, f.required ? '是' : ''])),
+      };
+    }
+    case 'templates export': {
+      const ids = p.slice(2);
+      if (!ids.length || flags.out === undefined) throw new UsageError('templates export needs template IDs and --out FILE');
+      const result = await call<{ path: string; count: number }>('templatesExportPack', { ids });
+      return { data: result, text: `已导出 exported ${result.count} → ${result.path}` };
+    }
+    case 'templates import': {
+      if (!p[2]) throw new UsageError('templates import needs a FILE');
+      const result = await call<{ imported: number; replaced: number }>('templatesImportPack');
+      return { data: result, text: `已导入 imported ${result.imported}（替换 replaced ${result.replaced}）` };
     }
     case 'letters show': {
       const letter = await call<Letter>('lettersGet', { id: idArg(p, 2) });

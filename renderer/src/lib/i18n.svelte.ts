@@ -33,3 +33,9 @@ export function formatDateTime(iso: string): string {
     minute: '2-digit',
   });
 }
+
+/** The message for a field problem code (validateField). */
+export function problemMessage(problem: string): string {
+  const key = `problem.${problem}` as MessageKey;
+  return key in zhCN ? t(key) : problem;
+}

@@ -44,8 +44,8 @@ export class LetterRegister {
     await this.load();
   }
 
-  async create(title: string) {
-    const letter = await getApi().lettersCreate({ title });
+  async create(input: { title?: string; templateId?: string; counterpartyId?: number }) {
+    const letter = await getApi().lettersCreate(input);
     this.trashed = false;
     this.offset = 0;
     await this.load();

@@ -56,6 +56,7 @@ function makeElectronStub(opts: { gotLock: boolean }) {
         exit: vi.fn(),
         whenReady: () => ready,
         getPath: () => '/nonexistent-userdata',
+        getAppPath: () => process.cwd(),
         getVersion: () => '0.1.0-test',
       }),
       BrowserWindow,

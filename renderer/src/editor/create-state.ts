@@ -1,0 +1,40 @@
+import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands';
+import { dropCursor } from 'prosemirror-dropcursor';
+import { gapCursor } from 'prosemirror-gapcursor';
+import { history, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { EditorState, type Plugin } from 'prosemirror-state';
+import { columnResizing, goToNextCell, tableEditing } from 'prosemirror-tables';
+import { letterSchema, type DocJSON } from '../../../electron/shared/doc-schema';
+import { clauseEnter, indentClause, moveBlock } from './commands';
+import { numberingPlugin } from './numbering-plugin';
+
+const marks = letterSchema.marks;
+
+export function editorPlugins(): Plugin[] {
+  return [
+    history(),
+    keymap({
+      'Mod-z': undo,
+      'Mod-y': redo,
+      'Shift-Mod-z': redo,
+      'Mod-b': toggleMark(marks['bold']!),
+      'Mod-u': toggleMark(marks['underline']!),
+      Tab: chainCommands(goToNextCell(1), indentClause(1)),
+      'Shift-Tab': chainCommands(goToNextCell(-1), indentClause(-1)),
+      Enter: clauseEnter,
+      'Alt-ArrowUp': moveBlock(-1),
+      'Alt-ArrowDown': moveBlock(1),
+    }),
+    keymap(baseKeymap),
+    numberingPlugin(),
+    dropCursor(),
+    gapCursor(),
+    columnResizing(),
+    tableEditing(),
+  ];
+}
+
+export function createEditorState(doc: DocJSON): EditorState {
+  return EditorState.create({ doc: letterSchema.nodeFromJSON(doc), plugins: editorPlugins() });
+}

@@ -1,0 +1,129 @@
+import type { LetterWithContent } from '../../../electron/shared/api';
+import type { DocJSON } from '../../../electron/shared/doc-schema';
+import type { Letter } from '../../../electron/shared/domain';
+import { errorCode, type ErrorCode } from '../../../electron/shared/errors';
+import { validateField, type FieldDef, type FieldValue, type FieldValues } from '../../../electron/shared/fields';
+import type { FieldIssue, PageStyle } from '../../../electron/shared/letter-content';
+import { fieldKeysInOrder } from '../../../electron/shared/letter-model';
+import { getApi } from '../lib/api';
+
+export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict';
+
+/** Quiet period before a batch of edits is saved (the issue asks for under a second). */
+export const SAVE_DELAY_MS = 600;
+export const RETRY_DELAY_MS = 3000;
+
+/**
+ * The open letter's working copy. Edits are batched over a short quiet period and each batch
+ * is one durable save; a failed save keeps everything in memory and retries; a save refused
+ * because someone else changed the letter stops and says so (nothing is overwritten).
+ */
+export class LetterDraft {
+  letter = $state<Letter>() as Letter;
+  fields = $state<FieldDef[]>([]);
+  values = $state<FieldValues>({});
+  pageStyle = $state<PageStyle>('business');
+  status = $state<SaveStatus>('saved');
+  lastError = $state<ErrorCode | null>(null);
+  /** Field keys in document order; updated when the body changes. */
+  order = $state<string[]>([]);
+  doc: DocJSON;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #inFlight: Promise<void> | null = null;
+
+  constructor(loaded: LetterWithContent) {
+    this.letter = loaded.letter;
+    this.doc = loaded.content.doc;
+    this.fields = loaded.content.fields;
+    this.values = loaded.content.values;
+    this.pageStyle = loaded.content.pageStyle;
+    this.order = fieldKeysInOrder(this.doc);
+  }
+
+  get orderedFields(): FieldDef[] {
+    const byKey = new Map(this.fields.map((f) => [f.key, f]));
+    return this.order.map((k) => byKey.get(k)).filter((f): f is FieldDef => !!f);
+  }
+
+  /** Problems of the fields used in the text (required and empty, out of range, …), in order. */
+  get issues(): FieldIssue[] {
+    const issues: FieldIssue[] = [];
+    for (const def of this.orderedFields) {
+      const problem = validateField(def, this.values[def.key]);
+      if (problem) issues.push({ key: def.key, label: def.label, problem });
+    }
+    return issues;
+  }
+
+  setDoc(doc: DocJSON): void {
+    this.doc = doc;
+    const order = fieldKeysInOrder(doc);
+    if (order.join('\u0000') !== this.order.join('\u0000')) this.order = order;
+    this.touch();
+  }
+
+  setValue(key: string, value: FieldValue): void {
+    this.values = { ...this.values, [key]: value };
+    this.touch();
+  }
+
+  addField(def: FieldDef): void {
+    this.fields = [...this.fields, def];
+    this.touch();
+  }
+
+  setPageStyle(style: PageStyle): void {
+    this.pageStyle = style;
+    this.touch();
+  }
+
+  touch(): void {
+    if (this.status === 'conflict') return;
+    this.status = 'dirty';
+    this.schedule(SAVE_DELAY_MS);
+  }
+
+  private schedule(ms: number): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.flush(), ms);
+  }
+
+  /** Save now if anything is pending (blur, closing, Ctrl+S). Resolves when stored or failed. */
+  async flush(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (this.#inFlight) await this.#inFlight;
+    if (this.status !== 'dirty' && this.status !== 'error') return;
+    this.#inFlight = this.save();
+    await this.#inFlight;
+    this.#inFlight = null;
+  }
+
+  private async save(): Promise<void> {
+    this.status = 'saving';
+    const snapshot = {
+      id: this.letter.id,
+      revision: this.letter.revision,
+      doc: this.doc,
+      fields: $state.snapshot(this.fields) as FieldDef[],
+      values: $state.snapshot(this.values) as FieldValues,
+      pageStyle: this.pageStyle,
+    };
+    try {
+      const letter = await getApi().letterContentSave(snapshot);
+      this.letter = letter;
+      this.lastError = null;
+      // Edits made while this save was in flight set 'dirty' and scheduled their own save.
+      if (this.status === 'saving') this.status = 'saved';
+    } catch (err) {
+      const code = errorCode(err);
+      this.lastError = code;
+      if (code === 'conflict' || code === 'letter-trashed' || code === 'not-found') {
+        this.status = 'conflict';
+        return;
+      }
+      this.status = 'error';
+      this.schedule(RETRY_DELAY_MS);
+    }
+  }
+}
