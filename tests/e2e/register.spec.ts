@@ -31,7 +31,8 @@ test.describe('letter register', () => {
     await expect(register.dialog).toContainText('请填写标题');
     await register.dialog.getByLabel('函件标题').fill('理赔服务承诺书');
     await register.dialog.getByLabel('函件标题').press('Enter');
-    await expect(register.row('理赔服务承诺书')).toBeVisible();
+    // The new letter opens in the editor.
+    await expect(app.page.getByRole('heading', { level: 1 })).toHaveText('理赔服务承诺书');
     await expect(register.dialog).toBeHidden();
   });
 

@@ -33,9 +33,12 @@ export class RegisterPage {
     return this.rows.locator('.letter-title').allTextContents();
   }
 
+  /** Creates a blank letter; the app opens it in the editor, and we go back to the register. */
   async create(title: string): Promise<void> {
     await this.newButton.click();
     await this.fillDialog(title, '创建');
+    await expect(this.page.getByRole('textbox', { name: '函件正文' })).toBeVisible();
+    await this.page.getByRole('button', { name: '返回登记簿' }).click();
     await expect(this.row(title)).toBeVisible();
   }
 
