@@ -73,6 +73,53 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX parties_name ON parties (full_name);
     `,
   },
+  {
+    version: 3,
+    name: 'letter versions (issue #4)',
+    // Full snapshots, never diffs (STYLE.md). content_json is the canonical text that `hash`
+    // is the SHA-256 of, and it is the LAST column: the timeline reads the columns before it
+    // and SQLite then never walks a snapshot's overflow pages. A row is write-once; only
+    // exported_at and signed_at may each be set once, and a frozen row is never deleted.
+    sql: `
+      CREATE TABLE versions (
+        id             INTEGER PRIMARY KEY,
+        letter_id      INTEGER NOT NULL REFERENCES letters(id),
+        seq            INTEGER NOT NULL CHECK (seq >= 1),
+        kind           TEXT NOT NULL
+                       CHECK (kind IN ('manual','auto','pre-edit','pre-restore','restore','export')),
+        note           TEXT,
+        created_at     TEXT NOT NULL,
+        hash           TEXT NOT NULL CHECK (length(hash) = 64),
+        chars_added    INTEGER NOT NULL DEFAULT 0 CHECK (chars_added >= 0),
+        chars_removed  INTEGER NOT NULL DEFAULT 0 CHECK (chars_removed >= 0),
+        restored_from  INTEGER CHECK ((kind = 'restore') = (restored_from IS NOT NULL)),
+        exported_at    TEXT,
+        signed_at      TEXT,
+        content_json   TEXT NOT NULL,
+        UNIQUE (letter_id, seq)
+      );
+      CREATE INDEX versions_hash ON versions (hash);
+      CREATE TRIGGER versions_write_once
+        BEFORE UPDATE OF id, letter_id, seq, kind, note, created_at, hash, chars_added, chars_removed,
+                         restored_from, content_json ON versions
+      BEGIN
+        SELECT RAISE(ABORT, 'version-immutable: a version never changes');
+      END;
+      CREATE TRIGGER versions_flags_set_once
+        BEFORE UPDATE OF exported_at, signed_at ON versions
+        WHEN (OLD.exported_at IS NOT NULL AND NEW.exported_at IS NOT OLD.exported_at)
+          OR (OLD.signed_at IS NOT NULL AND NEW.signed_at IS NOT OLD.signed_at)
+      BEGIN
+        SELECT RAISE(ABORT, 'version-immutable: exported_at and signed_at are set once');
+      END;
+      CREATE TRIGGER versions_frozen_kept
+        BEFORE DELETE ON versions
+        WHEN OLD.exported_at IS NOT NULL OR OLD.signed_at IS NOT NULL
+      BEGIN
+        SELECT RAISE(ABORT, 'version-frozen: an exported or signed version is never deleted');
+      END;
+    `,
+  },
 ];
 
 export const APP_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

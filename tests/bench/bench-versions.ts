@@ -1,0 +1,105 @@
+/**
+ * Versions measures (issue #4, DESIGN targets): autosave of a three-page letter through
+ * saveDraft, creating a version, opening a letter with 1,000 versions and listing its
+ * timeline, comparing two versions, and the database size those 1,000 versions take (in the row's note).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openCore } from '../../electron/core/create-api';
+import { DB_FILE_NAME } from '../../electron/core/db/open-db';
+import { saveDraft } from '../../electron/core/versions/draft-saver';
+import { createVersionsRepo } from '../../electron/core/versions/versions-repo';
+import { diffContents } from '../../electron/core/versions/version-diff';
+import type { FieldDef } from '../../electron/shared/fields';
+import type { LetterContent } from '../../electron/shared/letter-content';
+import { makeTempDir } from '../helpers/temp-dir';
+import { time, type Row } from './measure';
+
+const CLAUSE = '承诺方在接到客户理赔报案后，应在约定时限内联系客户，一次性告知所需材料，并对材料进行初步审核；审核通过的，按约定支付保险金。';
+const FIELDS: FieldDef[] = [
+  { key: 'days', label: '理赔初审时限', type: 'number', required: true, options: { unit: '个工作日' } },
+  { key: 'rate', label: '客户满意度', type: 'percent', required: false },
+  { key: 'promisor', label: '承诺方', type: 'text', required: true },
+  { key: 'signer', label: '承诺人签名', type: 'handwritten', required: false },
+];
+
+/** About three printed pages (~40 clauses, ~2,600 characters); `edit` changes one clause slightly. */
+export function threePageLetter(edit: number): LetterContent {
+  const clause = (text: string, withField = false) => ({
+    type: 'clause',
+    attrs: { scheme: 'cn', level: 0 },
+    content: [{ type: 'text', text }, ...(withField ? [{ type: 'field', attrs: { key: 'days' } }] : [])],
+  });
+  const target = edit % 40;
+  return {
+    doc: {
+      type: 'doc',
+      content: [
+        { type: 'title', content: [{ type: 'text', text: '健康险产品售后服务保证承诺书' }] },
+        { type: 'paragraph', attrs: { align: null, indent: true }, content: [{ type: 'field', attrs: { key: 'promisor' } }, { type: 'text', text: '就以下事项作出承诺：' }] },
+        ...Array.from({ length: 40 }, (_, i) => clause(i === target ? `${CLAUSE}（第${edit}次修改）` : CLAUSE, i % 10 === 0)),
+        { type: 'paragraph', attrs: { align: null, indent: false }, content: [{ type: 'text', text: '承诺人签名：' }, { type: 'field', attrs: { key: 'signer' } }] },
+      ],
+    },
+    fields: FIELDS,
+    values: { days: 5, rate: 95, promisor: '某某健康保险股份有限公司某某分公司' },
+    pageStyle: 'business',
+  };
+}
+
+function fileBytes(dir: string): number {
+  return fs.readdirSync(dir).filter((f) => f.startsWith(DB_FILE_NAME)).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+}
+
+export async function benchVersions(): Promise<Row[]> {
+  const tmp = makeTempDir('letterdesk-bench-versions-');
+  const core = openCore({ dataDir: path.join(tmp.dir, 'work') });
+  const big = openCore({ dataDir: path.join(tmp.dir, 'history') });
+  try {
+    const versions = createVersionsRepo(core.db);
+    const { id } = await core.api.lettersCreate({ title: '基准测试承诺书' });
+    let revision = (await core.api.letterContentSave({ id, revision: 1, ...threePageLetter(0) })).revision;
+    const now = () => new Date().toISOString();
+
+    // Autosave: the whole content, one durable commit; versions are not due (10-minute throttle).
+    const save = await time(1000, (i) => {
+      revision = saveDraft(core.db, id, threePageLetter(i + 1), revision, now()).letter.revision;
+    });
+    // A version of a changed letter: canonical JSON, SHA-256, change size vs the previous one, one commit.
+    const create = await time(500, (i) => versions.create(id, threePageLetter(10_000 + i), 'manual', null, now()));
+
+    // 1,000 versions of one letter, small edits, as written over its life (one commit each).
+    const history = createVersionsRepo(big.db);
+    const letter = await big.api.lettersCreate({ title: '一千个版本的承诺书' });
+    await big.api.letterContentSave({ id: letter.id, revision: 1, ...threePageLetter(0) });
+    for (let i = 1; i <= 1000; i++) history.create(letter.id, threePageLetter(i), i % 10 === 0 ? 'manual' : 'auto', null, now());
+    big.db.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = fileBytes(path.join(tmp.dir, 'history'));
+    const contentBytes = Buffer.byteLength(JSON.stringify(threePageLetter(1)));
+    const open = await time(200, async () => {
+      await big.api.letterContentGet({ id: letter.id });
+      return history.list(letter.id).length;
+    });
+    // The compare view: two versions far apart in the history (different clauses edited).
+    const older = history.get(letter.id, 17).content;
+    const newer = history.get(letter.id, 983).content;
+    const compare = await time(200, () => diffContents(older, newer));
+
+    const mb = (n: number) => (n / 2 ** 20).toFixed(1);
+    return [
+      { what: 'autosave a 3-page letter (saveDraft: check, one commit, fsync)', stats: save, target: 2 },
+      { what: 'create a version of a 3-page letter (hash, change size, commit)', stats: create, target: 5 },
+      { what: 'compare two versions of a 3-page letter (blocks, characters, fields)', stats: compare },
+      {
+        what: 'open a letter with 1,000 versions and list its timeline',
+        stats: open,
+        target: 20,
+        note: `database ${mb(bytes)} MB after 1,000 versions of a 3-page letter (${(contentBytes / 1024).toFixed(1)} KB of JSON each, uncompressed)`,
+      },
+    ];
+  } finally {
+    core.close();
+    big.close();
+    tmp.cleanup();
+  }
+}
