@@ -4,11 +4,19 @@ import { LetterdeskError, type Envelope } from '../shared/errors';
 import { openDatabase, schemaVersion, APP_SCHEMA_VERSION, type Db } from './db/open-db';
 import { toLetterdeskError } from './db/sqlite-errors';
 import { checkDatabase } from './db/check-db';
-import { createLettersRepo } from './letters-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createTemplatesRepo, loadBuiltinTemplates } from './templates-repo';
 import { createPartiesRepo } from './parties-repo';
-import { blankContent, checkFill, contentFromTemplate, prepareContent } from './letter-content-service';
+import { blankContent, checkFill, contentFromTemplate } from './letter-content-service';
+import {
+  DEFAULT_VERSIONING_SETTINGS,
+  diffContents,
+  reposFor,
+  restoreVersion,
+  saveDraft,
+  snapshotLetter,
+  type VersioningSettings,
+} from './versions';
 import { importTemplatePackFile, writeTemplatePack } from './template-pack-files';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -47,13 +55,18 @@ export interface ApiDeps {
 export function createApi(deps: ApiDeps): LetterdeskApi {
   const { db, dataDir } = deps;
   const clock = deps.clock ?? systemClock;
-  const letters = createLettersRepo(db);
+  // One letters repo per database, shared with the versions core (statements prepared once).
+  const { letters, versions } = reposFor(db);
   const settings = createSettingsRepo(db);
   const parties = createPartiesRepo(db);
   const templates = createTemplatesRepo(db, loadBuiltinTemplates(deps.resourcesDir ?? DEFAULT_RESOURCES_DIR));
   const dialogs = deps.dialogs ?? noDialogs;
   const now = () => clock.now().toISOString();
   const newTemplateId = () => `user-${randomUUID()}`;
+  const versioning = (): VersioningSettings => ({
+    ...DEFAULT_VERSIONING_SETTINGS,
+    throttleMs: settings.getSettings().autoVersionMinutes * 60_000,
+  });
 
   const api: LetterdeskApi = {
     appInfo: async () => ({ version: deps.appVersion ?? '0.0.0', dataDir, schemaVersion: schemaVersion(db) }),
@@ -69,14 +82,23 @@ export function createApi(deps: ApiDeps): LetterdeskApi {
     lettersTrash: async ({ id }) => letters.trash(id, now()),
     lettersRestore: async ({ id }) => letters.restore(id, now()),
     letterContentGet: async ({ id }) => letters.getContent(id),
-    letterContentSave: async ({ id, revision, ...content }) => letters.saveContent(id, prepareContent(content), now(), revision),
+    letterContentSave: async ({ id, revision, ...content }) => saveDraft(db, id, content, revision, now(), versioning()).letter,
     lettersFill: async ({ id, values, revision }) => {
       const current = letters.getContent(id);
       checkFill(current.content.fields, values);
-      const content = prepareContent({ ...current.content, values: { ...current.content.values, ...values } });
-      letters.saveContent(id, content, now(), revision ?? current.letter.revision);
+      const content = { ...current.content, values: { ...current.content.values, ...values } };
+      saveDraft(db, id, content, revision ?? current.letter.revision, now(), versioning());
       return letters.getContent(id);
     },
+    versionsList: async ({ id }) => {
+      letters.get(id);
+      return versions.list(id);
+    },
+    versionsSave: async ({ id, note }) => snapshotLetter(db, id, 'manual', note?.trim() || null, now()),
+    versionsGet: async ({ id, seq }) => versions.get(id, seq),
+    versionsDiff: async ({ id, from, to }) =>
+      diffContents(versions.get(id, from).content, to === undefined ? letters.getContent(id).content : versions.get(id, to).content),
+    versionsRestore: async ({ id, seq, revision }) => restoreVersion(db, id, seq, now(), revision),
     templatesList: async () => templates.list(),
     templatesGet: async ({ id }) => templates.get(id),
     templatesCreate: async ({ name, category, description, pageStyle, fromLetterId }) => {

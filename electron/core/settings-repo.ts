@@ -1,7 +1,7 @@
 import type { Db } from './db/open-db';
 import type { Profile, Settings } from '../shared/domain';
 
-export const DEFAULT_SETTINGS: Settings = { locale: 'zh-CN' };
+export const DEFAULT_SETTINGS: Settings = { locale: 'zh-CN', autoVersionMinutes: 10 };
 
 export const EMPTY_PROFILE: Profile = {
   fullName: '',

@@ -55,6 +55,11 @@ export const apiInputSchemas = {
     pageStyle,
   }),
   lettersFill: z.strictObject({ id, values: fieldValues, revision: z.number().int().min(0).optional() }),
+  versionsList: z.strictObject({ id }),
+  versionsSave: z.strictObject({ id, note: text(500).optional() }),
+  versionsGet: z.strictObject({ id, seq: id }),
+  versionsDiff: z.strictObject({ id, from: id, to: id.optional() }),
+  versionsRestore: z.strictObject({ id, seq: id, revision: z.number().int().min(0).optional() }),
   templatesList: none,
   templatesGet: z.strictObject({ id: templateId }),
   templatesCreate: z.strictObject({
@@ -82,7 +87,10 @@ export const apiInputSchemas = {
   }),
   partiesDelete: z.strictObject({ id }),
   settingsGet: none,
-  settingsUpdate: z.strictObject({ locale: z.enum(['zh-CN', 'en']).optional() }),
+  settingsUpdate: z.strictObject({
+    locale: z.enum(['zh-CN', 'en']).optional(),
+    autoVersionMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  }),
   profileGet: none,
   profileUpdate: z.strictObject({
     fullName: text(200).optional(),

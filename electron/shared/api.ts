@@ -18,6 +18,7 @@ import type {
 import type { FieldValues } from './fields';
 import type { LetterContent, PageStyle } from './letter-content';
 import type { Template, TemplateData, TemplateSummary } from './template';
+import type { ContentDiff, Version, VersionSummary } from './versions';
 
 export interface LetterWithContent {
   letter: Letter;
@@ -39,6 +40,15 @@ export interface LetterdeskApi {
   letterContentSave(input: { id: number; revision: number } & LetterContent): Promise<Letter>;
   /** Sets field values by key, type-checked (merged into the current values). */
   lettersFill(input: { id: number; values: FieldValues; revision?: number }): Promise<LetterWithContent>;
+  /** The letter's timeline, newest first (no content). */
+  versionsList(input: { id: number }): Promise<VersionSummary[]>;
+  /** Ctrl+S: a version of the current content with an optional note (identical content is not duplicated). */
+  versionsSave(input: { id: number; note?: string }): Promise<VersionSummary>;
+  versionsGet(input: { id: number; seq: number }): Promise<Version>;
+  /** Compares version `from` with version `to`, or with the current content when `to` is omitted. */
+  versionsDiff(input: { id: number; from: number; to?: number }): Promise<ContentDiff>;
+  /** Restores a version as a new version (the current state is kept first). */
+  versionsRestore(input: { id: number; seq: number; revision?: number }): Promise<{ letter: Letter; version: VersionSummary; previous: VersionSummary }>;
   templatesList(): Promise<TemplateSummary[]>;
   templatesGet(input: { id: string }): Promise<Template>;
   /** A new user template: empty, or from a letter's current content. */
@@ -74,6 +84,11 @@ export const API_METHODS = [
   'letterContentGet',
   'letterContentSave',
   'lettersFill',
+  'versionsList',
+  'versionsSave',
+  'versionsGet',
+  'versionsDiff',
+  'versionsRestore',
   'templatesList',
   'templatesGet',
   'templatesCreate',

@@ -38,6 +38,8 @@ export type Locale = 'zh-CN' | 'en';
 
 export interface Settings {
   locale: Locale;
+  /** An automatic version is made after this many minutes of editing since the last one. */
+  autoVersionMinutes: number;
 }
 
 export interface Profile {

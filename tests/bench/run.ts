@@ -6,9 +6,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchRegister } from './bench-register';
+import { benchVersions } from './bench-versions';
+import { benchBrowser } from './bench-browser';
 import { tableOf, type Row } from './measure';
 
-const sections: { title: string; run: () => Promise<Row[]> }[] = [{ title: 'Store and register', run: benchRegister }];
+const sections: { title: string; run: () => Promise<Row[]> }[] = [
+  { title: 'Store and register', run: benchRegister },
+  { title: 'Drafts and versions', run: benchVersions },
+  { title: 'In the browser (Debian Chromium, built renderer, real core)', run: benchBrowser },
+];
 
 async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

@@ -91,6 +91,31 @@ describe('letterdesk CLI (in process)', () => {
     expect((await cli('letters', 'fill', String(id), '--values', valuesFile)).err).toContain('[invalid-input]');
   });
 
+  it('versions: save, list, show, diff and restore', async () => {
+    const [tp] = JSON.parse((await cli('templates', 'list', '--json')).out);
+    const created = JSON.parse((await cli('letters', 'create', '--template', tp.id, '--json')).out);
+    const id = String(created.id);
+    const fields = JSON.parse((await cli('letters', 'fields', id, '--json')).out) as { key: string; type: string }[];
+    const num = fields.find((f) => f.type === 'number')!;
+    const valuesFile = path.join(dir, 'v.json');
+    fs.writeFileSync(valuesFile, JSON.stringify({ [num.key]: 5 }));
+    await cli('letters', 'fill', id, '--values', valuesFile);
+    expect((await cli('versions', 'save', id, '--note', '初稿')).out).toContain('v1');
+    fs.writeFileSync(valuesFile, JSON.stringify({ [num.key]: 3 }));
+    await cli('letters', 'fill', id, '--values', valuesFile);
+    await cli('versions', 'save', id);
+    const list = JSON.parse((await cli('versions', 'list', id, '--json')).out);
+    expect(list.map((v: { seq: number }) => v.seq)).toEqual([2, 1]);
+    expect((await cli('versions', 'list', id)).out).toContain('初稿');
+    expect((await cli('versions', 'show', id, '1')).out).toContain('5个工作日');
+    const diff = await cli('versions', 'diff', id, '1', '2');
+    expect(diff.out).toMatch(/5个工作日 → 3个工作日/);
+    expect(JSON.parse((await cli('versions', 'diff', id, '1', '2', '--json')).out).fields[0].after).toBe('3个工作日');
+    expect((await cli('versions', 'restore', id, '1')).code).toBe(0);
+    expect((await cli('letters', 'fields', id)).out).toContain('5个工作日');
+    expect((await cli('versions', 'show', id, '99')).err).toContain('[not-found]');
+  });
+
   it('db check reports a sound database', async () => {
     const report = await cli('db', 'check', '--json');
     expect(report.code).toBe(0);

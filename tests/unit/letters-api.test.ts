@@ -129,9 +129,11 @@ describe('input validation at the API boundary', () => {
 
 describe('settings and profile', () => {
   it('defaults to Chinese and remembers the chosen language', async () => {
-    expect(await api.settingsGet()).toEqual({ locale: 'zh-CN' });
+    expect(await api.settingsGet()).toEqual({ locale: 'zh-CN', autoVersionMinutes: 10 });
     await api.settingsUpdate({ locale: 'en' });
-    expect(await api.settingsGet()).toEqual({ locale: 'en' });
+    expect(await api.settingsGet()).toEqual({ locale: 'en', autoVersionMinutes: 10 });
+    await api.settingsUpdate({ autoVersionMinutes: 30 });
+    expect(await api.settingsGet()).toEqual({ locale: 'en', autoVersionMinutes: 30 });
   });
 
   it('merges profile updates', async () => {

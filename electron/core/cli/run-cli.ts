@@ -11,6 +11,8 @@ import type { DbCheckReport, Letter, LetterSummary, Page } from '../../shared/do
 import type { LetterWithContent } from '../../shared/api';
 import { fieldText, type FieldValues } from '../../shared/fields';
 import type { Template, TemplateSummary } from '../../shared/template';
+import type { ContentDiff, Version, VersionSummary } from '../../shared/versions';
+import { letterBlocks, letterPlainText } from '../../shared/letter-model';
 import { openCore, type Core } from '../create-api';
 import { defaultDataDir } from './default-data-dir';
 import { letterRows, table } from './output';
@@ -28,6 +30,11 @@ export const USAGE = `函件台 Letterdesk 命令行 / command line
                                                     从模板新建并填写 create from a template
   letters fields ID                                 列出字段 fields: key, label, type, required, value
   letters fill ID --values FILE.json                按字段键填写（类型检查）fill values by key
+  versions list ID                                  版本时间线 the letter's versions
+  versions save ID [--note TEXT]                    保存版本 save a version
+  versions show ID N                                查看版本 show version N (text and fields)
+  versions diff ID A B                              比较版本 compare versions A and B
+  versions restore ID N                             恢复版本（作为新版本）restore N as a new version
   templates list                                    列出模板 list templates
   templates show ID                                 查看模板 show a template and its fields
   templates export ID... --out FILE                 导出模板包 export a template pack
@@ -55,6 +62,7 @@ type Flags = {
   template?: string;
   values?: string;
   out?: string;
+  note?: string;
 };
 
 /** Runs one command; returns the process exit code (0 ok, 1 failed, 2 usage). */
@@ -75,6 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         template: { type: 'string' },
         values: { type: 'string' },
         out: { type: 'string' },
+        note: { type: 'string' },
       },
     });
   } catch (err) {
@@ -124,6 +133,23 @@ interface Result {
   data: unknown;
   text: string;
   exitCode?: number;
+}
+
+/** A diff for the terminal: changed blocks with [-deleted-] and {+inserted+} marks, then fields. */
+function formatDiff(diff: ContentDiff): string {
+  const lines: string[] = [];
+  for (const b of diff.blocks) {
+    if (b.op === 'equal') continue;
+    const number = b.after?.number ?? b.before?.number ?? '';
+    const body = b.segments.map((s) => (s.op === 'equal' ? s.text : s.op === 'insert' ? `{+${s.text}+}` : `[-${s.text}-]`)).join('');
+    lines.push(`${b.op === 'insert' ? '+ ' : b.op === 'delete' ? '- ' : '~ '}${number}${body}`);
+  }
+  if (diff.fields.length) {
+    lines.push('', '字段 fields:');
+    for (const f of diff.fields) lines.push(`  ${f.label} (${f.key}): ${f.before ?? '—'} → ${f.after ?? '—'}`);
+  }
+  lines.push('', `+${diff.stats.added} / -${diff.stats.removed} 字, ${diff.stats.changedBlocks} 段, ${diff.stats.fieldsChanged} 个字段`);
+  return lines.join('\n');
 }
 
 function readValues(file: string): FieldValues {
@@ -194,6 +220,42 @@ async function runCommand(p: string[], flags: Flags, call: Call): Promise<Result
       if (flags.values === undefined) throw new UsageError('letters fill needs --values FILE.json');
       const filled = await call<LetterWithContent>('lettersFill', { id: idArg(p, 2), values: readValues(flags.values) });
       return { data: filled, text: `已填写 filled #${filled.letter.id}（revision ${filled.letter.revision}）` };
+    }
+    case 'versions list': {
+      const list = await call<VersionSummary[]>('versionsList', { id: idArg(p, 2) });
+      return {
+        data: list,
+        text: list.length
+          ? table(
+              ['版本', '时间 time', '类型 kind', '指纹 fingerprint', '+/-', '备注 note'],
+              list.map((v) => [
+                `v${v.seq}${v.exportedAt ? ' 已导出' : ''}${v.signedAt ? ' 已签署' : ''}`,
+                v.createdAt,
+                v.kind + (v.restoredFrom ? ` ←v${v.restoredFrom}` : ''),
+                v.fingerprint,
+                `+${v.charsAdded}/-${v.charsRemoved}`,
+                v.note ?? '',
+              ]),
+            )
+          : '（还没有版本 no versions yet）',
+      };
+    }
+    case 'versions save': {
+      const v = await call<VersionSummary>('versionsSave', { id: idArg(p, 2), ...(flags.note !== undefined && { note: flags.note }) });
+      return { data: v, text: `已保存版本 saved v${v.seq}（${v.fingerprint}）` };
+    }
+    case 'versions show': {
+      const v = await call<Version>('versionsGet', { id: idArg(p, 2), seq: idArg(p, 3) });
+      const text = letterPlainText(letterBlocks(v.content.doc, v.content.fields, v.content.values));
+      return { data: v, text: `v${v.seq} ${v.kind} ${v.createdAt} ${v.fingerprint}\n\n${text}` };
+    }
+    case 'versions diff': {
+      const diff = await call<ContentDiff>('versionsDiff', { id: idArg(p, 2), from: idArg(p, 3), to: idArg(p, 4) });
+      return { data: diff, text: formatDiff(diff) };
+    }
+    case 'versions restore': {
+      const r = await call<{ version: VersionSummary; previous: VersionSummary }>('versionsRestore', { id: idArg(p, 2), seq: idArg(p, 3) });
+      return { data: r, text: `已恢复 restored v${p[3]} → v${r.version.seq}（恢复前的内容保存在 v${r.previous.seq}）` };
     }
     case 'templates list': {
       const list = await call<TemplateSummary[]>('templatesList');

@@ -5,18 +5,9 @@
  */
 import type { LetterContent } from '../../shared/letter-content';
 import { letterBlocks, letterPlainText, type Block } from '../../shared/letter-model';
-import type { NumberingScheme } from '../../shared/numbering';
+import type { BlockKind, BlockSide } from '../../shared/versions';
 
-export type BlockKind = Block['type'];
-
-/** How a block looks in one version, apart from its text. */
-export interface BlockSide {
-  kind: BlockKind;
-  /** The clause number as printed in that version ('三、'), null for other blocks. */
-  number: string | null;
-  scheme: NumberingScheme | null;
-  level: number | null;
-}
+export type { BlockKind, BlockSide };
 
 export interface BlockText {
   side: BlockSide;

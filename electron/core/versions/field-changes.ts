@@ -1,18 +1,9 @@
 /** The field table of a comparison: which fields changed, old → new as printed on paper. */
 import { fieldText, type FieldDef, type FieldValues } from '../../shared/fields';
+import type { FieldChange } from '../../shared/versions';
 import { canonicalJson } from './canonical-hash';
 
-export interface FieldChange {
-  key: string;
-  /** The label in the newer version (the older one for a removed field). */
-  label: string;
-  change: 'changed' | 'added' | 'removed';
-  /** Printed value (fieldText, blanks as `_`); null when the field is not defined on that side. */
-  before: string | null;
-  after: string | null;
-  /** The definition itself changed (label, type, required, options…), not only the value. */
-  definitionChanged: boolean;
-}
+export type { FieldChange };
 
 type Side = { fields: FieldDef[]; values: FieldValues };
 

@@ -5,11 +5,9 @@
  */
 import DiffMatchPatch from 'diff-match-patch';
 
-export type SegmentOp = 'equal' | 'insert' | 'delete';
-export interface TextSegment {
-  op: SegmentOp;
-  text: string;
-}
+import type { SegmentOp, TextSegment } from '../../shared/versions';
+
+export type { SegmentOp, TextSegment };
 
 const DIFF_DELETE = -1;
 const DIFF_INSERT = 1;

@@ -4,39 +4,13 @@
  * a character diff inside each changed block, and the field table. Pure and JSON-serialisable:
  * the result crosses IPC to the compare view.
  */
-import type { LetterContent, PageStyle } from '../../shared/letter-content';
-import { blockTexts, charCount, type BlockSide, type BlockText } from './block-texts';
-import { fieldChanges, type FieldChange } from './field-changes';
-import { diffSequences, diffText, similarity, type TextSegment } from './text-diff';
+import type { LetterContent } from '../../shared/letter-content';
+import type { BlockDiff, BlockSide, ContentDiff, DiffStats, FieldChange, TextSegment } from '../../shared/versions';
+import { blockTexts, charCount, type BlockText } from './block-texts';
+import { fieldChanges } from './field-changes';
+import { diffSequences, diffText, similarity } from './text-diff';
 
-export type { BlockSide, FieldChange, TextSegment };
-
-export interface BlockDiff {
-  /** 'change': the same block with edited text, kind, scheme or level. */
-  op: 'equal' | 'insert' | 'delete' | 'change';
-  /** The block in the older version (null when inserted) and in the newer (null when deleted). */
-  before: BlockSide | null;
-  after: BlockSide | null;
-  segments: TextSegment[];
-}
-
-export interface DiffStats {
-  /** Characters inserted / deleted in the text (code points; numbering not counted). */
-  added: number;
-  removed: number;
-  /** Blocks inserted, deleted or changed. */
-  changedBlocks: number;
-  /** Clauses whose text is compared as equal or changed but whose computed number moved. */
-  renumbered: number;
-  fieldsChanged: number;
-}
-
-export interface ContentDiff {
-  blocks: BlockDiff[];
-  fields: FieldChange[];
-  pageStyle: { before: PageStyle; after: PageStyle } | null;
-  stats: DiffStats;
-}
+export type { BlockDiff, BlockSide, ContentDiff, DiffStats, FieldChange, TextSegment };
 
 /** Below this similarity a deleted and an inserted block are shown as two, not as one edit. */
 const MIN_PAIR_SIMILARITY = 0.4;

@@ -4,7 +4,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import { numberClauses, type NumberingScheme } from '../../../electron/shared/numbering';
 
 /** Clause numbers as widgets: computed from structure on every change, never typed text. */
-export const numberingKey = new PluginKey<DecorationSet>('clause-numbering');
+export const numberingKey = new PluginKey<{ sig: string; decorations: DecorationSet }>('clause-numbering');
 
 function build(doc: PMNode): DecorationSet {
   const clauses: { scheme: NumberingScheme; level: number }[] = [];
@@ -33,13 +33,33 @@ function build(doc: PMNode): DecorationSet {
   );
 }
 
-export function numberingPlugin(): Plugin<DecorationSet> {
-  return new Plugin({
+/** Scheme and level of every clause in order: numbers change only when this changes. */
+function signature(doc: PMNode): string {
+  let sig = '';
+  doc.forEach((node) => {
+    if (node.type.name === 'clause') sig += `${node.attrs['scheme']}${node.attrs['level']};`;
+  });
+  return sig;
+}
+
+interface NumberingState {
+  sig: string;
+  decorations: DecorationSet;
+}
+
+export function numberingPlugin(): Plugin<NumberingState> {
+  return new Plugin<NumberingState>({
     key: numberingKey,
     state: {
-      init: (_config, state) => build(state.doc),
-      apply: (tr, old) => (tr.docChanged ? build(tr.doc) : old),
+      init: (_config, state) => ({ sig: signature(state.doc), decorations: build(state.doc) }),
+      apply: (tr, old) => {
+        if (!tr.docChanged) return old;
+        const sig = signature(tr.doc);
+        // Typing inside a clause moves the widgets; only structural edits renumber.
+        if (sig === old.sig) return { sig, decorations: old.decorations.map(tr.mapping, tr.doc) };
+        return { sig, decorations: build(tr.doc) };
+      },
     },
-    props: { decorations: (state) => numberingKey.getState(state) },
+    props: { decorations: (state) => numberingKey.getState(state)?.decorations },
   });
 }

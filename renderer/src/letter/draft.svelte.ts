@@ -1,4 +1,5 @@
 import type { LetterWithContent } from '../../../electron/shared/api';
+import type { Node as PMNode } from 'prosemirror-model';
 import type { DocJSON } from '../../../electron/shared/doc-schema';
 import type { Letter } from '../../../electron/shared/domain';
 import { errorCode, type ErrorCode } from '../../../electron/shared/errors';
@@ -27,7 +28,9 @@ export class LetterDraft {
   lastError = $state<ErrorCode | null>(null);
   /** Field keys in document order; updated when the body changes. */
   order = $state<string[]>([]);
-  doc: DocJSON;
+  /** The body as loaded (JSON) or as last edited (a ProseMirror node, serialised at save time). */
+  doc: DocJSON | PMNode;
+  #orderTimer: ReturnType<typeof setTimeout> | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #inFlight: Promise<void> | null = null;
 
@@ -37,7 +40,7 @@ export class LetterDraft {
     this.fields = loaded.content.fields;
     this.values = loaded.content.values;
     this.pageStyle = loaded.content.pageStyle;
-    this.order = fieldKeysInOrder(this.doc);
+    this.order = fieldKeysInOrder(loaded.content.doc);
   }
 
   get orderedFields(): FieldDef[] {
@@ -55,11 +58,24 @@ export class LetterDraft {
     return issues;
   }
 
-  setDoc(doc: DocJSON): void {
+  get docJSON(): DocJSON {
+    return 'toJSON' in this.doc ? (this.doc.toJSON() as DocJSON) : this.doc;
+  }
+
+  setDoc(doc: PMNode): void {
     this.doc = doc;
-    const order = fieldKeysInOrder(doc);
-    if (order.join('\u0000') !== this.order.join('\u0000')) this.order = order;
+    // The form's field order follows the text; recomputed after a pause, not per keystroke.
+    if (this.#orderTimer) clearTimeout(this.#orderTimer);
+    this.#orderTimer = setTimeout(() => {
+      const order = fieldKeysInOrder(this.docJSON);
+      if (order.join('\u0000') !== this.order.join('\u0000')) this.order = order;
+    }, 150);
     this.touch();
+  }
+
+  /** Recompute the field order now (after inserting a field). */
+  refreshOrder(): void {
+    this.order = fieldKeysInOrder(this.docJSON);
   }
 
   setValue(key: string, value: FieldValue): void {
@@ -104,7 +120,7 @@ export class LetterDraft {
     const snapshot = {
       id: this.letter.id,
       revision: this.letter.revision,
-      doc: this.doc,
+      doc: this.docJSON,
       fields: $state.snapshot(this.fields) as FieldDef[],
       values: $state.snapshot(this.values) as FieldValues,
       pageStyle: this.pageStyle,
