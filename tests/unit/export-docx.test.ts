@@ -1,0 +1,323 @@
+/**
+ * The .docx XML says what EXPORT.md asks: A4 and the margins of each page style, fonts in
+ * all four slots with eastAsia, zh-CN, the line rules, both first-line indent attributes,
+ * PAGE/NUMPAGES in the footer, real Word numbering, clean blanks, the signature block.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDocx, DEFAULT_FONTS, fontsUsed, type ExportFonts } from '../../electron/core/export';
+import { letterBlocks } from '../../electron/shared/letter-model';
+import type { LetterContent, PageStyle } from '../../electron/shared/letter-content';
+import { docxParts, fillAll, hostileLetter, HOSTILE_META, META, numberingLetter, sampleLetter } from '../helpers/render-docx';
+
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
+const MARGINS: Record<PageStyle, { top: number; bottom: number; left: number; right: number }> = {
+  business: { top: 25, bottom: 25, left: 28, right: 26 },
+  official: { top: 37, bottom: 35, left: 28, right: 26 },
+};
+const BODY = { business: { font: '宋体', pt: 12 }, official: { font: '仿宋', pt: 16 } };
+
+/** Attributes of every element with this tag name. */
+function elements(xml: string, tag: string): Record<string, string>[] {
+  return [...xml.matchAll(new RegExp(`<${tag}(\\s[^>]*)?/?>`, 'g'))].map((m) =>
+    Object.fromEntries([...(m[1] ?? '').matchAll(/([\w:]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])),
+  );
+}
+const paragraphs = (xml: string) => [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => m[1] ?? m[2] ?? '');
+const texts = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('');
+const filled = (c: LetterContent): LetterContent => ({ ...c, values: fillAll(c.fields) });
+
+type Parts = Record<string, string>;
+const built: Record<string, Parts> = {};
+
+beforeAll(async () => {
+  for (const style of ['business', 'official'] as const) {
+    built[`sample-${style}`] = docxParts(await buildDocx(filled(sampleLetter()), META, { style }));
+    built[`empty-${style}`] = docxParts(await buildDocx(sampleLetter(), { ...META, draft: true }, { style }));
+    built[`numbering-${style}`] = docxParts(await buildDocx(numberingLetter(), META, { style }));
+  }
+  built['hostile'] = docxParts(await buildDocx(hostileLetter(), HOSTILE_META));
+});
+
+describe.each(['business', 'official'] as const)('%s page style', (style) => {
+  it('is A4 with the style’s margins in rounded twips', () => {
+    const doc = built[`sample-${style}`]!['word/document.xml']!;
+    expect(elements(doc, 'w:pgSz')).toEqual([expect.objectContaining({ 'w:w': '11906', 'w:h': '16838' })]);
+    const m = MARGINS[style];
+    expect(elements(doc, 'w:pgMar')[0]).toMatchObject({
+      'w:top': String(mm(m.top)),
+      'w:bottom': String(mm(m.bottom)),
+      'w:left': String(mm(m.left)),
+      'w:right': String(mm(m.right)),
+    });
+  });
+
+  it('names fonts in all four slots with eastAsia, in the defaults and in every run, and says zh-CN', () => {
+    const parts = built[`sample-${style}`]!;
+    const styles = parts['word/styles.xml']!;
+    const defaults = styles.slice(styles.indexOf('<w:docDefaults>'), styles.indexOf('</w:docDefaults>'));
+    expect(elements(defaults, 'w:rFonts')[0]).toMatchObject({ 'w:eastAsia': BODY[style].font, 'w:ascii': 'Times New Roman', 'w:hAnsi': 'Times New Roman', 'w:cs': 'Times New Roman' });
+    expect(elements(defaults, 'w:lang')[0]).toMatchObject({ 'w:eastAsia': 'zh-CN' });
+    expect(elements(defaults, 'w:sz')[0]).toMatchObject({ 'w:val': String(BODY[style].pt * 2) });
+    for (const name of ['word/document.xml', 'word/footer1.xml']) {
+      const xml = parts[name]!;
+      const runs = [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!).filter((r) => r.includes('<w:t'));
+      expect(runs.length).toBeGreaterThan(3);
+      for (const run of runs) {
+        const fonts = elements(run, 'w:rFonts')[0];
+        expect(fonts, run).toBeDefined();
+        for (const slot of ['w:ascii', 'w:hAnsi', 'w:eastAsia', 'w:cs']) expect(fonts![slot], `${slot} in ${run}`).toBeTruthy();
+        expect(elements(run, 'w:lang')[0]).toMatchObject({ 'w:eastAsia': 'zh-CN' });
+      }
+    }
+    // CJK text runs carry the eastAsia hint so “ ” ‘ ’ print full-width.
+    expect(parts['word/document.xml']).toMatch(/w:hint="eastAsia"[^>]*\/>(?:(?!<\/w:r>).)*<w:t[^>]*>[^<]*“服务意见”/);
+  });
+
+  it('spaces lines as the style says, never with the invalid "exactly"', () => {
+    const parts = built[`sample-${style}`]!;
+    const spacing = elements(parts['word/styles.xml']!.split('</w:docDefaults>')[0]!, 'w:spacing').find((s) => s['w:line']);
+    expect(spacing).toEqual(style === 'official' ? { 'w:line': '579', 'w:lineRule': 'exact' } : { 'w:line': '360', 'w:lineRule': 'auto' });
+    for (const xml of Object.values(parts)) expect(xml).not.toContain('"exactly"');
+  });
+
+  it('indents the first line by two characters with both firstLineChars and firstLine', () => {
+    const doc = built[`sample-${style}`]!['word/document.xml']!;
+    const indents = elements(doc, 'w:ind').filter((i) => i['w:firstLineChars'] || i['w:firstLine']);
+    expect(indents.length).toBeGreaterThan(8);
+    for (const ind of indents.filter((i) => i['w:firstLine'] !== '0')) {
+      expect(ind).toMatchObject({ 'w:firstLineChars': '200', 'w:firstLine': String(2 * BODY[style].pt * 20) });
+    }
+  });
+
+  it('prints 第 X 页（共 Y 页） in the footer from PAGE and NUMPAGES fields, and the letter’s number, version and fingerprint', () => {
+    const footer = built[`sample-${style}`]!['word/footer1.xml']!;
+    const instr = [...footer.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1]!.trim());
+    expect(instr).toEqual(style === 'official' ? ['PAGE', 'PAGE', 'NUMPAGES'] : ['PAGE', 'NUMPAGES']);
+    expect(texts(footer)).toContain('第  页（共  页）');
+    if (style === 'official') expect(texts(footer)).toContain('—  —');
+    expect(texts(footer)).toContain('编号 HB-2026-0518 · v3 · 校验码 9f2c4e1a7b3d');
+    expect(built[`sample-${style}`]!['word/settings.xml']).not.toContain('updateFields');
+    // The footer paragraphs do not inherit the body's line spacing.
+    for (const p of paragraphs(footer)) expect(elements(p, 'w:spacing')[0]).toMatchObject({ 'w:line': '240', 'w:lineRule': 'auto' });
+  });
+
+  it('uses the official heading fonts only in the official style', () => {
+    const doc = built[`sample-${style}`]!['word/document.xml']!;
+    const heading = paragraphs(doc).find((p) => texts(p) === '服务内容保证')!;
+    expect(elements(heading, 'w:rFonts')[0]!['w:eastAsia']).toBe(style === 'official' ? '黑体' : '宋体');
+    const title = paragraphs(doc).find((p) => texts(p) === '健康保险售后服务保证承诺书')!;
+    expect(elements(title, 'w:rFonts')[0]!['w:eastAsia']).toBe(style === 'official' ? '小标宋' : '黑体');
+    expect(elements(title, 'w:sz')[0]!['w:val']).toBe(style === 'official' ? '44' : '36');
+    expect(elements(title, 'w:jc')[0]!['w:val']).toBe('center');
+  });
+});
+
+describe('clause numbering', () => {
+  const numbering = () => built['numbering-business']!['word/numbering.xml']!;
+
+  it('defines real Word lists in every scheme, the number followed by nothing', () => {
+    const xml = numbering();
+    const formats = new Set(elements(xml, 'w:numFmt').map((f) => f['w:val']));
+    expect(formats).toContain('chineseCounting');
+    expect(formats).toContain('decimal');
+    const lvlTexts = new Set(elements(xml, 'w:lvlText').map((t) => t['w:val']));
+    for (const text of ['%1、', '（%2）', '%3.', '（%4）', '第%1条　', '第%1章　', '%1.', '%1.%2 ', '%1.%2.%3 ']) expect(lvlTexts, text).toContain(text);
+    expect(elements(xml, 'w:suff').every((s) => s['w:val'] === 'nothing')).toBe(true);
+    expect(xml).not.toContain('decimalEnclosedParen');
+  });
+
+  it('has at most nine levels in every definition and no level above 8 anywhere', () => {
+    const xml = numbering();
+    for (const abs of xml.match(/<w:abstractNum [\s\S]*?<\/w:abstractNum>/g)!) expect(elements(abs, 'w:lvl').length).toBeLessThanOrEqual(9);
+    for (const name of ['word/numbering.xml', 'word/document.xml']) {
+      for (const l of [...elements(built['numbering-business']![name]!, 'w:lvl'), ...elements(built['numbering-business']![name]!, 'w:ilvl')]) {
+        expect(Number(l['w:ilvl'] ?? l['w:val'])).toBeLessThanOrEqual(8);
+      }
+    }
+  });
+
+  it('numbers clauses through Word, each restart a new list that starts every level again', () => {
+    const doc = built['numbering-business']!['word/document.xml']!;
+    const blocks = letterBlocks(numberingLetter().doc, [], {});
+    const clauses = paragraphs(doc).filter((p) => /条款[A-D]\d\d|附则/.test(texts(p)));
+    expect(clauses).toHaveLength(blocks.filter((b) => b.type === 'clause').length);
+    const numId = (marker: string) => elements(clauses.find((p) => texts(p).includes(marker))!, 'w:numId')[0]?.['w:val'];
+    // Siblings share a list; a restart after a shallower clause or a change of scheme is a new one.
+    expect(numId('A06')).toBe(numId('A07'));
+    expect(numId('A09')).not.toBe(numId('A06'));
+    expect(numId('A14')).not.toBe(numId('A13'));
+    expect(numId('A16')).not.toBe(numId('A13'));
+    // The outline tree is one list (Word renumbers 2.3.1 itself); articles count across chapters.
+    expect(numId('C08')).toBe(numId('C01'));
+    expect(numId('D05')).toBe(numId('D02'));
+    // Every list starts each of its levels again (the restart does not hang on docx issue #2877).
+    const levelsOf = new Map(
+      numbering().match(/<w:abstractNum [\s\S]*?<\/w:abstractNum>/g)!.map((a) => [elements(a, 'w:abstractNum')[0]!['w:abstractNumId'], elements(a, 'w:lvl').length]),
+    );
+    const used = new Set(elements(doc, 'w:numId').map((n) => n['w:val']));
+    const nums = numbering().match(/<w:num w:numId="\d+">[\s\S]*?<\/w:num>/g)!.filter((n) => used.has(elements(n, 'w:num')[0]!['w:numId']));
+    expect(nums.length).toBeGreaterThan(10);
+    for (const num of nums) {
+      const levels = levelsOf.get(elements(num, 'w:abstractNumId')[0]!['w:val']);
+      expect(elements(num, 'w:startOverride').map((o) => o['w:val'])).toEqual(Array(levels).fill('1'));
+    }
+  });
+
+  it('prints numbers Word would count differently as text, so paper matches the editor', () => {
+    // 2.3.1 restarts after a （1） at its own level: Word's outline list cannot restart
+    // level 3 without a level-2 clause, so that run prints its numbers as text.
+    const doc = built['numbering-business']!['word/document.xml']!;
+    const clauses = paragraphs(doc).filter((p) => /条款[A-D]\d\d/.test(texts(p)));
+    const literal = clauses.filter((p) => !p.includes('<w:numPr>')).map((p) => texts(p).slice(0, 11));
+    expect(literal).toEqual(['2.3.1 条款C11', '2.3.2 条款C12']);
+  });
+});
+
+describe('fields on paper', () => {
+  const blankRuns = (xml: string) => [...xml.matchAll(/<w:r>((?:(?!<\/w:r>)[\s\S])*?<w:u w:val="single"\/>(?:(?!<\/w:r>)[\s\S])*?)<\/w:r>/g)].map((m) => m[1]!).filter((r) => /<w:t[^>]*>\u00A0+<\/w:t>/.test(r));
+
+  it('prints every unfilled and handwritten field as an underlined blank of sensible width', () => {
+    const content = sampleLetter();
+    const blocks = letterBlocks(content.doc, content.fields, content.values);
+    const modelBlanks = JSON.stringify(blocks).match(/"blank":\d+/g)!.length;
+    const blanks = blankRuns(built['empty-business']!['word/document.xml']!);
+    expect(blanks).toHaveLength(modelBlanks);
+    for (const run of blanks) {
+      const width = /<w:t[^>]*>(\u00A0+)<\/w:t>/.exec(run)![1]!.length / 4; // a Times no-break space is ¼ em
+      expect(width).toBeGreaterThanOrEqual(2);
+      expect(width).toBeLessThanOrEqual(24);
+    }
+    const doc = built['empty-business']!['word/document.xml']!;
+    expect(texts(doc)).not.toContain('_');
+  });
+
+  it('prints filled values as text, with blanks left only for handwriting and an unticked 其他', () => {
+    const doc = built['sample-business']!['word/document.xml']!;
+    const text = texts(doc);
+    for (const value of ['HKSH-2026-0518', '华康健康保险股份有限公司上海分公司', '7个工作日', '95%', '人民币壹拾万元整（¥100,000.00）', '2026年5月8日']) {
+      expect(text).toContain(value);
+    }
+    expect(text).not.toContain('_');
+    const content = filled(sampleLetter());
+    const kinds = new Map(content.fields.map((f) => [f.key, f.type]));
+    const blanks = letterBlocks(content.doc, content.fields, content.values)
+      .flatMap((b) => (b.type === 'table' ? b.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs.flatMap((p) => p.runs))) : b.runs))
+      .filter((r) => r.blank);
+    expect(blanks.map((r) => kinds.get(r.fieldKey!)).sort()).toEqual(['choice', 'handwritten', 'handwritten', 'handwritten']);
+    const widths = blankRuns(doc).map((run) => /<w:t[^>]*>(\u00A0+)<\/w:t>/.exec(run)![1]!.length / 4);
+    // Signature blanks leave room for a hand: at least eight characters.
+    expect(widths.filter((w) => w >= 8)).toHaveLength(3);
+    expect(widths).toHaveLength(4);
+  });
+
+  it('fits a blank into what is left of its line in a signature cell, so label and blank stay together', () => {
+    for (const style of ['business', 'official'] as const) {
+      const doc = built[`empty-${style}`]!['word/document.xml']!;
+      const sig = doc.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!.pop()!;
+      for (const cell of sig.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!) {
+        const room = (Number(elements(cell, 'w:tcW')[0]!['w:w']) - 216) / (BODY[style].pt * 20);
+        for (const p of paragraphs(cell)) {
+          const blank = (texts(p).match(/\u00A0/g) ?? []).length / 4;
+          const label = [...texts(p).replace(/\u00A0/g, '')].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
+          if (blank > 4) expect(label + blank, texts(p)).toBeLessThanOrEqual(room);
+          if (blank) expect(blank).toBeGreaterThanOrEqual(4);
+        }
+      }
+    }
+  });
+
+  it('prints choices as ☑ / ☐ in a symbol face', () => {
+    const text = texts(built['sample-business']!['word/document.xml']!);
+    expect(text).toContain('☑企业 ☐个人 ☐其他');
+    const boxRuns = [...built['sample-business']!['word/document.xml']!.matchAll(/<w:r>((?:(?!<\/w:r>)[\s\S])*?)<\/w:r>/g)].filter((m) => /<w:t[^>]*>[☑☐]<\/w:t>/.test(m[1]!));
+    expect(boxRuns).toHaveLength(3);
+    for (const r of boxRuns) expect(elements(r[1]!, 'w:rFonts')[0]!['w:eastAsia']).toBe('Segoe UI Symbol');
+  });
+});
+
+describe('tables and the signature block', () => {
+  const doc = () => built['sample-business']!['word/document.xml']!;
+  const tables = () => doc().match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!;
+
+  it('gives every table absolute DXA widths, never percentages', () => {
+    expect(tables()).toHaveLength(2);
+    for (const t of tables()) {
+      for (const w of [...elements(t, 'w:tblW'), ...elements(t, 'w:tcW')]) expect(w['w:type']).toBe('dxa');
+      const grid = elements(t, 'w:gridCol').reduce((n, g) => n + Number(g['w:w']), 0);
+      expect(grid).toBe(11906 - mm(28) - mm(26));
+    }
+    expect(doc()).not.toMatch(/w:type="pct"/);
+  });
+
+  it('draws the signature block borderless, rows unsplittable and kept together, the paragraph above kept with it', () => {
+    const sig = tables()[1]!;
+    const borders = sig.match(/<w:tblBorders>[\s\S]*?<\/w:tblBorders>/)![0];
+    for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']) expect(elements(borders, `w:${side}`)[0]!['w:val']).toBe('none');
+    const rows = sig.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
+    for (const row of rows) expect(row).toContain('<w:cantSplit/>');
+    expect(rows[0]).toContain('<w:keepNext/>');
+    const before = doc().slice(0, doc().lastIndexOf('<w:tbl>'));
+    const lastParagraph = paragraphs(before).pop()!;
+    expect(texts(lastParagraph)).toBe('特此承诺。');
+    expect(lastParagraph).toContain('<w:keepNext/>');
+    // The grid table keeps its borders.
+    expect(elements(tables()[0]!, 'w:top')[0]!['w:val']).toBe('single');
+  });
+
+  it('merges cells within the grid: gridSpan and vMerge, a too-wide span clamped', () => {
+    const merged = built['hostile']!['word/document.xml']!.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!.find((t) => t.includes('合并两列'))!;
+    expect(elements(merged, 'w:gridCol')).toHaveLength(3);
+    expect(elements(merged, 'w:gridSpan').map((g) => g['w:val'])).toEqual(['2', '3']);
+    expect(elements(merged, 'w:vMerge').map((v) => v['w:val'] ?? 'continue')).toEqual(['restart', 'continue']);
+  });
+});
+
+describe('properties, draft mark and fonts', () => {
+  it('carries title, 承诺方 and number · version · fingerprint in the document properties', () => {
+    const core = built['sample-business']!['docProps/core.xml']!;
+    expect(core).toContain('<dc:title>健康保险售后服务保证承诺书</dc:title>');
+    expect(core).toContain('<dc:creator>华康健康保险股份有限公司上海分公司</dc:creator>');
+    expect(core).toContain('<dc:description>HB-2026-0518 · v3 · 9f2c4e1a7b3d</dc:description>');
+    expect(built['sample-business']!['docProps/custom.xml']).toContain('9f2c4e1a7b3d');
+  });
+
+  it('leaves a missing letter number out of the description and footer', async () => {
+    const parts = docxParts(await buildDocx(sampleLetter(), { ...META, letterNumber: null }));
+    expect(parts['docProps/core.xml']).toContain('<dc:description>v3 · 9f2c4e1a7b3d</dc:description>');
+    expect(texts(parts['word/footer1.xml']!)).toContain('v3 · 校验码 9f2c4e1a7b3d');
+    expect(texts(parts['word/footer1.xml']!)).not.toContain('编号');
+  });
+
+  it('marks a draft 草稿 in the header, and only a draft', () => {
+    const draft = built['empty-business']!;
+    const header = Object.keys(draft).find((k) => /^word\/header\d*\.xml$/.test(k));
+    expect(header).toBeDefined();
+    expect(texts(draft[header!]!)).toContain('草稿');
+    expect(Object.keys(built['sample-business']!).some((k) => k.startsWith('word/header'))).toBe(false);
+  });
+
+  it('names the configured fonts, and fontsUsed lists what each style names', async () => {
+    const fonts: ExportFonts = { ...DEFAULT_FONTS, fang: '仿宋_GB2312', xiaobiaosong: '方正小标宋简体', latin: 'Arial' };
+    const parts = docxParts(await buildDocx(filled(sampleLetter()), META, { style: 'official', fonts }));
+    const names = new Set(elements(parts['word/document.xml']!, 'w:rFonts').flatMap((f) => [f['w:eastAsia'], f['w:ascii']]));
+    for (const name of ['仿宋_GB2312', '方正小标宋简体', 'Arial', '黑体']) expect(names).toContain(name);
+    for (const name of names) expect(fontsUsed('official', fonts)).toContain(name);
+    expect(fontsUsed('business', DEFAULT_FONTS)).toEqual(expect.arrayContaining(['宋体', '黑体', 'Times New Roman']));
+    expect(fontsUsed('business', DEFAULT_FONTS)).not.toContain('仿宋');
+  });
+});
+
+describe('hostile content', () => {
+  it('keeps control characters and broken surrogates out of every XML part and escapes markup', () => {
+    const parts = built['hostile']!;
+    for (const [name, xml] of Object.entries(parts)) {
+      expect(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\uFFFD]/.test(xml), name).toBe(false);
+    }
+    const doc = parts['word/document.xml']!;
+    expect(doc).toContain('&lt;&amp;&gt;');
+    expect(doc).not.toContain('<script>');
+    expect(doc).toContain('😀👍🏽 𠀀𠀁');
+    expect(texts(doc)).toContain('ABCDEF');
+    expect(parts['docProps/core.xml']).toContain('HB-2026-&lt;001&gt;&amp;&quot; · v3 · 9f2c4e1a7b3d');
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The print HTML (PDF and the print dialog): A4 page CSS per style with the page footer
+ * in a page-margin box, the same numbers and blanks as the .docx, and nothing the print
+ * window's CSP would refuse — no script, no URL, no inline style — whatever the text says.
+ */
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { buildPrintHtml, DEFAULT_FONTS } from '../../electron/core/export';
+import { letterBlocks } from '../../electron/shared/letter-model';
+import { fillAll, hostileLetter, HOSTILE_META, HOSTILE_TEXT, META, numberingLetter, sampleLetter } from '../helpers/render-docx';
+
+/** The little of the DOM these tests read (jsdom ships no types of its own). */
+interface El {
+  tagName: string;
+  className: string;
+  textContent: string | null;
+  innerHTML: string;
+  classList: { contains(c: string): boolean };
+  previousElementSibling: El | null;
+  getAttributeNames(): string[];
+}
+interface Doc {
+  title: string;
+  body: El;
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): ArrayLike<El> & Iterable<El>;
+}
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: { document: Doc } } };
+const parse = (html: string): Doc => new JSDOM(html).window.document;
+const ALLOWED_ATTRIBUTES = new Set(['class', 'colspan', 'rowspan', 'lang', 'charset']);
+
+describe('print HTML', () => {
+  it.each([
+    ['business', '25mm 26mm 25mm 28mm', '"第 " counter(page) " 页（共 " counter(pages) " 页）"'],
+    ['official', '37mm 26mm 35mm 28mm', '"— " counter(page) " —\\A" "第 " counter(page) " 页（共 " counter(pages) " 页）"'],
+  ] as const)('%s style: zh-CN, A4 with the style’s margins, page footer with page counters', (style, margin, footer) => {
+    const html = buildPrintHtml(sampleLetter(), META, { style });
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
+    expect(html).toContain(`@page { size: A4; margin: ${margin};`);
+    expect(html).toMatch(/@bottom-center \{ content: [^;]*counter\(page\)[^;]*counter\(pages\)/);
+    expect(html).toContain(footer);
+    expect(html).toContain('编号 HB-2026-0518 · v3 · 校验码 9f2c4e1a7b3d"');
+    const doc = parse(html);
+    expect(doc.title).toBe('健康保险售后服务保证承诺书');
+    expect(doc.querySelector('h1.title')!.textContent).toBe('健康保险售后服务保证承诺书');
+  });
+
+  it('prints each clause with the number the editor shows', () => {
+    const content = numberingLetter();
+    const numbers = letterBlocks(content.doc, [], {}).flatMap((b) => (b.type === 'clause' ? [b.number] : []));
+    const printed = [...parse(buildPrintHtml(content, META)).querySelectorAll('p.clause > span.num')].map((n) => n.textContent);
+    expect(printed).toEqual(numbers);
+    expect(printed).toContain('2.3.1 ');
+    expect(printed).toContain('十二、');
+  });
+
+  it('draws blanks as sized underlines, values as text, boxes as ☑/☐, and keeps the signature block with the line above', () => {
+    const empty = parse(buildPrintHtml(sampleLetter(), META));
+    const blanks = [...empty.querySelectorAll('span.blank')];
+    expect(blanks.length).toBe(JSON.stringify(letterBlocks(sampleLetter().doc, sampleLetter().fields, {})).match(/"blank":\d+/g)!.length);
+    const css = empty.querySelector('style')!.textContent!;
+    for (const b of blanks) {
+      const width = /\bw(\d+)\b/.exec(b.className)![1];
+      expect(css).toContain(`.w${width} { width: ${width}em; }`);
+    }
+    const content = sampleLetter();
+    const filled = parse(buildPrintHtml({ ...content, values: fillAll(content.fields) }, META));
+    expect(filled.body.textContent).toContain('7个工作日');
+    expect(filled.body.textContent).toContain('☑企业 ☐个人 ☐其他');
+    expect(filled.querySelectorAll('span.box')).toHaveLength(3);
+    expect(filled.querySelectorAll('span.blank')).toHaveLength(4); // three handwritten fields and the 其他 write-in
+    const sig = filled.querySelector('table.sig')!;
+    expect(sig.previousElementSibling!.classList.contains('keep')).toBe(true);
+    expect(css).toContain('table.sig { break-inside: avoid;');
+  });
+
+  it('marks a draft 草稿 in the page margin', () => {
+    expect(buildPrintHtml(sampleLetter(), { ...META, draft: true })).toContain('@top-right { content: "草稿');
+    expect(buildPrintHtml(sampleLetter(), META)).not.toContain('草稿');
+  });
+
+  it('escapes hostile text and metadata: no script, no URL, no inline style, no control character', () => {
+    const fonts = { ...DEFAULT_FONTS, song: '宋体"; } body { background: url(http://x/) } .a {', latin: "Times</style><script>alert('x')</script>" };
+    const meta = { ...HOSTILE_META, letterNumber: 'N</style><script>alert(1)</script>"\\' };
+    for (const style of ['business', 'official'] as const) {
+      const html = buildPrintHtml(hostileLetter(), meta, { style, fonts });
+      expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/);
+      expect(html).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(html.match(/<\/style/gi)).toHaveLength(1);
+      expect(html.match(/<script/gi)).toBeNull();
+      const doc = parse(html);
+      // Outside CSS string literals (where a font name may say anything), nothing loads.
+      const css = doc.querySelector('style')!.textContent!.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+      expect(css).not.toMatch(/url\(|@import|https?:|expression\(/i);
+      expect(css.split('{').length).toBe(css.split('}').length);
+      expect(doc.body.innerHTML).not.toMatch(/https?:|\bsrc=|\bhref=|\bstyle=/i);
+      expect(doc.querySelectorAll('script, link, img, iframe, object')).toHaveLength(0);
+      for (const el of doc.querySelectorAll('*')) for (const a of el.getAttributeNames()) expect(ALLOWED_ATTRIBUTES, `${el.tagName} ${a}`).toContain(a);
+      const cleaned = HOSTILE_TEXT.replace(/[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]|\uD800(?![\uDC00-\uDFFF])/g, '');
+      expect(doc.querySelector('p.indent')!.textContent).toContain(cleaned);
+      expect(doc.title).toBe(`函件${cleaned}`);
+    }
+  });
+});
