@@ -18,6 +18,14 @@ import {
   type VersioningSettings,
 } from './versions';
 import { importTemplatePackFile, writeTemplatePack } from './template-pack-files';
+import { createRegisterRepo } from './register-repo';
+import { createSignContext } from './signatures/context';
+import { archiveLetter, attachScan, exportForSignature, recordSignature, voidLetter } from './signatures/lifecycle';
+import { readScan, signatureState, verifyPaper } from './signatures/signature-state';
+import { buildAuditReport } from './signatures/audit-report';
+import { writeFileAtomic } from './export';
+import { registerCsv } from '../shared/register';
+import type { LetterStatus } from '../shared/domain';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
@@ -63,6 +71,18 @@ export function createApi(deps: ApiDeps): LetterdeskApi {
   const dialogs = deps.dialogs ?? noDialogs;
   const now = () => clock.now().toISOString();
   const newTemplateId = () => `user-${randomUUID()}`;
+  const register = createRegisterRepo(db);
+  const sign = createSignContext({
+    db,
+    letters,
+    versions,
+    templates,
+    settings: () => settings.getSettings(),
+    profile: () => settings.getProfile(),
+    dialogs,
+    now,
+  });
+  const STATUS_ZH: Record<LetterStatus, string> = { draft: '草稿', 'awaiting-signature': '待签署', signed: '已签署', archived: '已归档', void: '已作废' };
   const versioning = (): VersioningSettings => ({
     ...DEFAULT_VERSIONING_SETTINGS,
     throttleMs: settings.getSettings().autoVersionMinutes * 60_000,
@@ -99,6 +119,60 @@ export function createApi(deps: ApiDeps): LetterdeskApi {
     versionsDiff: async ({ id, from, to }) =>
       diffContents(versions.get(id, from).content, to === undefined ? letters.getContent(id).content : versions.get(id, to).content),
     versionsRestore: async ({ id, seq, revision }) => restoreVersion(db, id, seq, now(), revision),
+    signExport: async ({ id, style }) => exportForSignature(sign, id, style),
+    signRecord: async ({ id, ...record }) =>
+      recordSignature(sign, id, {
+        role: record.role,
+        name: record.name,
+        organisation: record.organisation ?? '',
+        dateSigned: record.dateSigned,
+        method: record.method,
+        recordedBy: record.recordedBy ?? '',
+        note: record.note ?? '',
+      }),
+    signAttachScan: async ({ id }) => attachScan(sign, id),
+    signScanData: async ({ id, scanId }) => {
+      const scan = readScan(sign, id, scanId);
+      return { mime: scan.mime, fileName: scan.fileName, dataUrl: `data:${scan.mime};base64,${scan.data.toString('base64')}` };
+    },
+    signScanSave: async ({ id, scanId }) => {
+      const scan = readScan(sign, id, scanId);
+      const file = await dialogs.saveFile({ defaultName: scan.fileName, filters: [{ name: scan.mime, extensions: [path.extname(scan.fileName).slice(1) || 'pdf'] }] });
+      if (!file) return { path: null };
+      writeFileAtomic(file, scan.data);
+      return { path: file };
+    },
+    signArchive: async ({ id }) => archiveLetter(sign, id),
+    signVoid: async ({ id, reason }) => voidLetter(sign, id, reason),
+    signState: async ({ id }) => signatureState(sign, id),
+    signVerify: async ({ number, fingerprint }) => verifyPaper(sign, number, fingerprint),
+    signAudit: async ({ id }) => {
+      const letter = letters.get(id);
+      const file = await dialogs.saveFile({
+        defaultName: `审计报告_${letter.number ?? letter.id}.docx`,
+        filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+      });
+      if (!file) return { path: null };
+      writeFileAtomic(file, await buildAuditReport(letter, signatureState(sign, id), sign.events.verifyChain(), now()));
+      return { path: file };
+    },
+    signChainCheck: async () => sign.events.verifyChain(),
+    lettersSetNumber: async ({ id, number }) =>
+      db.transaction(() => {
+        const letter = letters.get(id);
+        if (letter.status !== 'draft') throw new LetterdeskError('illegal-transition', `Letter ${id} already went to paper with its number`);
+        sign.numbers.assign(id, number);
+        return letters.get(id);
+      })(),
+    registerList: async (query) => register.query(query ?? {}),
+    registerExportCsv: async (filter) => {
+      const file = await dialogs.saveFile({ defaultName: `函件登记簿_${now().slice(0, 10)}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      if (!file) return { path: null, count: 0 };
+      const rows = [...register.iterate(filter ?? {})];
+      const names = new Map(templates.list().map((t) => [t.id, t.name]));
+      writeFileAtomic(file, registerCsv(rows, (s) => STATUS_ZH[s], (tid) => (tid ? names.get(tid) ?? tid : '')));
+      return { path: file, count: rows.length };
+    },
     templatesList: async () => templates.list(),
     templatesGet: async ({ id }) => templates.get(id),
     templatesCreate: async ({ name, category, description, pageStyle, fromLetterId }) => {
@@ -148,7 +222,7 @@ export function createApi(deps: ApiDeps): LetterdeskApi {
     settingsUpdate: async (patch) => settings.updateSettings(patch ?? {}),
     profileGet: async () => settings.getProfile(),
     profileUpdate: async (patch) => settings.updateProfile(patch ?? {}),
-    dbCheck: async () => checkDatabase(db, dataDir),
+    dbCheck: async () => checkDatabase(db, dataDir, sign.events.verifyChain()),
   };
   return api;
 }

@@ -2,6 +2,7 @@ import type { Db } from './db/open-db';
 import { LetterdeskError } from '../shared/errors';
 import type { Letter, LetterSort, LetterStatus, LetterSummary, ListLettersQuery, Page } from '../shared/domain';
 import type { LetterContent, PageStyle } from '../shared/letter-content';
+import { partiesOf } from '../shared/register';
 
 interface LetterRow {
   id: number;
@@ -45,15 +46,19 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 /** Letters table access. Statements are prepared once per repository. */
 export function createLettersRepo(db: Db) {
-  const insert = db.prepare<[string, string | null, PageStyle, string, string, string, string, string]>(
-    `INSERT INTO letters (title, template_id, page_style, doc_json, fields_json, values_json, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  const insert = db.prepare<[string, string | null, PageStyle, string, string, string, string, string, string]>(
+    `INSERT INTO letters (title, template_id, page_style, doc_json, fields_json, values_json, parties, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const setStatusStmt = db.prepare<[LetterStatus, string, number]>(`UPDATE letters SET status = ?, updated_at = ? WHERE id = ?`);
+  const byNumber = db.prepare<[string], { id: number }>(`SELECT id FROM letters WHERE number = ?`);
+  const setSignedOnStmt = db.prepare<[string | null, number]>(`UPDATE letters SET signed_on = ? WHERE id = ?`);
   const contentById = db.prepare<[number], { template_id: string | null; page_style: PageStyle; doc_json: string; fields_json: string; values_json: string }>(
     `SELECT template_id, page_style, doc_json, fields_json, values_json FROM letters WHERE id = ?`,
   );
-  const updateContent = db.prepare<[string, string, string, PageStyle, string, number]>(
-    `UPDATE letters SET doc_json = ?, fields_json = ?, values_json = ?, page_style = ?, updated_at = ?, revision = revision + 1
+  const updateContent = db.prepare<[string, string, string, PageStyle, string, string, number]>(
+    `UPDATE letters SET doc_json = ?, fields_json = ?, values_json = ?, page_style = ?, parties = ?, updated_at = ?,
+       revision = revision + 1
      WHERE id = ?`,
   );
   const byId = db.prepare<[number], LetterRow>(`SELECT ${COLUMNS} FROM letters WHERE id = ?`);
@@ -105,6 +110,7 @@ export function createLettersRepo(db: Db) {
         JSON.stringify(content.doc),
         JSON.stringify(content.fields),
         JSON.stringify(content.values),
+        partiesOf(content),
         now,
         now,
       );
@@ -133,6 +139,7 @@ export function createLettersRepo(db: Db) {
           JSON.stringify(content.fields),
           JSON.stringify(content.values),
           content.pageStyle,
+          partiesOf(content),
           now,
           id,
         );
@@ -153,6 +160,16 @@ export function createLettersRepo(db: Db) {
         rename.run(title, now, id);
         return get(id);
       })();
+    },
+    /** Lifecycle status (signature history); the content revision is not touched. */
+    setStatus(id: number, status: LetterStatus, now: string): void {
+      setStatusStmt.run(status, now, id);
+    },
+    idByNumber(number: string): number | null {
+      return byNumber.get(number)?.id ?? null;
+    },
+    setSignedOn(id: number, date: string | null): void {
+      setSignedOnStmt.run(date, id);
     },
     trash(id: number, now: string): Letter {
       return db.transaction(() => {

@@ -1,7 +1,14 @@
 import type { Db } from './db/open-db';
 import type { Profile, Settings } from '../shared/domain';
+import { DEFAULT_NUMBER_PATTERN, DEFAULT_NUMBER_PREFIX } from '../shared/signatures';
 
-export const DEFAULT_SETTINGS: Settings = { locale: 'zh-CN', autoVersionMinutes: 10 };
+export const DEFAULT_SETTINGS: Settings = {
+  locale: 'zh-CN',
+  autoVersionMinutes: 10,
+  numberPattern: DEFAULT_NUMBER_PATTERN,
+  numberPrefix: DEFAULT_NUMBER_PREFIX,
+  categoryPrefixes: {},
+};
 
 export const EMPTY_PROFILE: Profile = {
   fullName: '',

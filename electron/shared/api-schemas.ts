@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { TITLE_MAX, type ApiMethod } from './api';
 import { fieldDefSchema, fieldValueSchema, templateDataSchema } from './template';
+import { isValidNumberPattern, SIGN_METHODS } from './signatures';
 
 // U+0000–U+001F and U+007F–U+009F except tab/newline never belong in a title.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -28,6 +29,28 @@ const pageStyle = z.enum(['business', 'official']);
 const docJson = z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).min(1).max(100_000) });
 const fieldValues = z.record(z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/), fieldValueSchema);
 const partyText = (max: number) => text(max).optional();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+function isRealDate(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+const registerFilterShape = {
+  status: z.array(z.enum(['draft', 'awaiting-signature', 'signed', 'archived', 'void'])).max(5).optional(),
+  templateId: z.string().max(100).optional(),
+  party: z.string().trim().max(100).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  trashed: z.boolean().optional(),
+};
+const registerFilter = z.strictObject(registerFilterShape);
+const registerQuery = z.strictObject({
+  ...registerFilterShape,
+  sort: z.enum(['updated-desc', 'updated-asc', 'number-asc', 'number-desc', 'title-asc', 'signed-desc', 'created-desc']).optional(),
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+// Letter-number prefixes end up in file names and on paper: letters, digits, a few marks.
+const numberPrefix = z.string().regex(/^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff._-]{0,19}$/);
 
 /** Input schema of each method (the single argument; `none` for methods without one). */
 export const apiInputSchemas = {
@@ -60,6 +83,29 @@ export const apiInputSchemas = {
   versionsGet: z.strictObject({ id, seq: id }),
   versionsDiff: z.strictObject({ id, from: id, to: id.optional() }),
   versionsRestore: z.strictObject({ id, seq: id, revision: z.number().int().min(0).optional() }),
+  signExport: z.strictObject({ id, style: pageStyle.optional() }),
+  signRecord: z.strictObject({
+    id,
+    role: z.string().trim().min(1).max(20),
+    name: z.string().trim().min(1).max(100).refine((v) => !CONTROL_CHARS.test(v), 'control-chars'),
+    organisation: text(200).optional(),
+    dateSigned: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isRealDate, 'bad-date'),
+    method: z.enum(SIGN_METHODS),
+    recordedBy: text(100).optional(),
+    note: text(500).optional(),
+  }),
+  signAttachScan: z.strictObject({ id }),
+  signScanData: z.strictObject({ id, scanId: id }),
+  signScanSave: z.strictObject({ id, scanId: id }),
+  signArchive: z.strictObject({ id }),
+  signVoid: z.strictObject({ id, reason: z.string().trim().min(1).max(500).refine((v) => !CONTROL_CHARS.test(v), 'control-chars') }),
+  signState: z.strictObject({ id }),
+  signVerify: z.strictObject({ number: z.string().trim().min(1).max(80), fingerprint: z.string().trim().min(1).max(80) }),
+  signAudit: z.strictObject({ id }),
+  signChainCheck: none,
+  lettersSetNumber: z.strictObject({ id, number: z.string().trim().min(1).max(60).regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/) }),
+  registerList: registerQuery,
+  registerExportCsv: registerFilter,
   templatesList: none,
   templatesGet: z.strictObject({ id: templateId }),
   templatesCreate: z.strictObject({
@@ -90,6 +136,9 @@ export const apiInputSchemas = {
   settingsUpdate: z.strictObject({
     locale: z.enum(['zh-CN', 'en']).optional(),
     autoVersionMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    numberPattern: z.string().refine(isValidNumberPattern, 'bad-number-pattern').optional(),
+    numberPrefix: numberPrefix.optional(),
+    categoryPrefixes: z.record(z.string().min(1).max(50), numberPrefix).optional(),
   }),
   profileGet: none,
   profileUpdate: z.strictObject({

@@ -19,6 +19,8 @@ import type { FieldValues } from './fields';
 import type { LetterContent, PageStyle } from './letter-content';
 import type { Template, TemplateData, TemplateSummary } from './template';
 import type { ContentDiff, Version, VersionSummary } from './versions';
+import type { ChainReport, LetterSignatureState, ScanSummary, SignatureRecord, VerifyResult } from './signatures';
+import type { RegisterFilter, RegisterQuery, RegisterRow } from './register';
 
 export interface LetterWithContent {
   letter: Letter;
@@ -49,6 +51,24 @@ export interface LetterdeskApi {
   versionsDiff(input: { id: number; from: number; to?: number }): Promise<ContentDiff>;
   /** Restores a version as a new version (the current state is kept first). */
   versionsRestore(input: { id: number; seq: number; revision?: number }): Promise<{ letter: Letter; version: VersionSummary; previous: VersionSummary }>;
+  /** Export for signature: required fields filled, number assigned, version frozen, event recorded. */
+  signExport(input: { id: number; style?: PageStyle }): Promise<{ path: string | null; number: string | null; version: VersionSummary | null; fileSha256: string | null }>;
+  signRecord(input: { id: number } & Omit<SignatureRecord, 'organisation' | 'note' | 'recordedBy'> & Partial<Pick<SignatureRecord, 'organisation' | 'note' | 'recordedBy'>>): Promise<{ letter: Letter; complete: boolean }>;
+  /** Asks for the scanned signed copy (PDF/JPG/PNG) and stores it with its SHA-256. */
+  signAttachScan(input: { id: number }): Promise<ScanSummary | null>;
+  /** A stored scan as a data: URL, for viewing in the app. */
+  signScanData(input: { id: number; scanId: number }): Promise<{ mime: string; fileName: string; dataUrl: string }>;
+  signScanSave(input: { id: number; scanId: number }): Promise<{ path: string | null }>;
+  signArchive(input: { id: number }): Promise<Letter>;
+  signVoid(input: { id: number; reason: string }): Promise<Letter>;
+  signState(input: { id: number }): Promise<LetterSignatureState>;
+  signVerify(input: { number: string; fingerprint: string }): Promise<VerifyResult>;
+  signAudit(input: { id: number }): Promise<{ path: string | null }>;
+  signChainCheck(): Promise<ChainReport>;
+  /** A number given by hand (must be unique). */
+  lettersSetNumber(input: { id: number; number: string }): Promise<Letter>;
+  registerList(query: RegisterQuery): Promise<Page<RegisterRow>>;
+  registerExportCsv(filter: RegisterFilter): Promise<{ path: string | null; count: number }>;
   templatesList(): Promise<TemplateSummary[]>;
   templatesGet(input: { id: string }): Promise<Template>;
   /** A new user template: empty, or from a letter's current content. */
@@ -89,6 +109,20 @@ export const API_METHODS = [
   'versionsGet',
   'versionsDiff',
   'versionsRestore',
+  'signExport',
+  'signRecord',
+  'signAttachScan',
+  'signScanData',
+  'signScanSave',
+  'signArchive',
+  'signVoid',
+  'signState',
+  'signVerify',
+  'signAudit',
+  'signChainCheck',
+  'lettersSetNumber',
+  'registerList',
+  'registerExportCsv',
   'templatesList',
   'templatesGet',
   'templatesCreate',

@@ -40,6 +40,12 @@ export interface Settings {
   locale: Locale;
   /** An automatic version is made after this many minutes of editing since the last one. */
   autoVersionMinutes: number;
+  /** Letter number pattern, e.g. {前缀}-{yyyy}-{seq:4} → HXCN-2026-0001 (issue #6). */
+  numberPattern: string;
+  /** Prefix used when a letter's template category has none of its own. */
+  numberPrefix: string;
+  /** Prefix per template category (理赔服务 → LP …). */
+  categoryPrefixes: Record<string, string>;
 }
 
 export interface Profile {
@@ -55,6 +61,8 @@ export interface Profile {
 
 export interface DbCheckReport {
   ok: boolean;
+  /** The signature event log's hash chain (issue #6). */
+  chain: { ok: boolean; events: number; firstBroken: { id: number; letterId: number | null; reason: string } | null };
   schemaVersion: number;
   appSchemaVersion: number;
   integrity: string[];

@@ -116,6 +116,58 @@ describe('letterdesk CLI (in process)', () => {
     expect((await cli('versions', 'show', id, '99')).err).toContain('[not-found]');
   });
 
+  it('sign: export, record, attach, status, register, verify, audit, void', async () => {
+    const created = JSON.parse((await cli('letters', 'create', '--template', 'builtin-claims-service-obligations', '--json')).out);
+    const id = String(created.id);
+    const fields = JSON.parse((await cli('templates', 'show', 'builtin-claims-service-obligations', '--json')).out).fields as {
+      key: string;
+      type: string;
+      required: boolean;
+      label: string;
+      options?: { choices?: string[]; min?: number };
+    }[];
+    const values: Record<string, unknown> = {};
+    for (const f of fields.filter((x) => x.required)) {
+      values[f.key] =
+        f.type === 'number' || f.type === 'percent' || f.type === 'money'
+          ? Math.max(5, f.options?.min ?? 0)
+          : f.type === 'date'
+            ? { y: 2026, m: 5, d: 8 }
+            : f.type === 'choice'
+              ? { selected: [f.options!.choices![0]] }
+              : `${f.label}内容`;
+    }
+    const valuesFile = path.join(dir, 'v.json');
+    fs.writeFileSync(valuesFile, JSON.stringify(values));
+    expect((await cli('letters', 'fill', id, '--values', valuesFile)).code).toBe(0);
+    const out = path.join(dir, 'for-signature.docx');
+    const exported = await cli('sign', 'export', id, '--out', out, '--json');
+    expect(exported.code, exported.err).toBe(0);
+    const { number, version } = JSON.parse(exported.out);
+    expect(number).toMatch(/^HXCN-\d{4}-0001$/);
+    expect(fs.existsSync(out)).toBe(true);
+    const recorded = await cli('sign', 'record', id, '--role', '承诺方', '--name', '张三', '--date', '2026-05-08', '--method', '签字并盖章');
+    expect(recorded.out).toContain('全部签署完成');
+    const scan = path.join(dir, 'scan.pdf');
+    fs.writeFileSync(scan, '%PDF-1.4\n%%EOF\n');
+    expect((await cli('sign', 'attach', id, scan)).out).toContain('scan.pdf');
+    expect((await cli('sign', 'status', id)).out).toContain('张三');
+    expect((await cli('register', '--status', 'signed')).out).toContain(number);
+    const csv = path.join(dir, 'reg.csv');
+    expect((await cli('register', '--out', csv)).code).toBe(0);
+    expect(fs.readFileSync(csv, 'utf8').charCodeAt(0)).toBe(0xfeff);
+    const verified = await cli('verify', number, version.fingerprint);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain('当前内容与该版本一致');
+    expect((await cli('verify', number, '0000-0000-0000')).code).toBe(1);
+    const audit = path.join(dir, 'audit.docx');
+    expect((await cli('audit', id, '--out', audit)).code).toBe(0);
+    expect(fs.existsSync(audit)).toBe(true);
+    expect((await cli('sign', 'void', id, '--reason', '重新起草')).code).toBe(0);
+    expect((await cli('sign', 'archive', id)).err).toContain('[illegal-transition]');
+    expect((await cli('db', 'check')).out).toContain('event chain: OK');
+  });
+
   it('db check reports a sound database', async () => {
     const report = await cli('db', 'check', '--json');
     expect(report.code).toBe(0);

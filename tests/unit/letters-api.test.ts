@@ -129,11 +129,12 @@ describe('input validation at the API boundary', () => {
 
 describe('settings and profile', () => {
   it('defaults to Chinese and remembers the chosen language', async () => {
-    expect(await api.settingsGet()).toEqual({ locale: 'zh-CN', autoVersionMinutes: 10 });
+    expect(await api.settingsGet()).toMatchObject({ locale: 'zh-CN', autoVersionMinutes: 10, numberPattern: '{前缀}-{yyyy}-{seq:4}', numberPrefix: 'HXCN' });
     await api.settingsUpdate({ locale: 'en' });
-    expect(await api.settingsGet()).toEqual({ locale: 'en', autoVersionMinutes: 10 });
-    await api.settingsUpdate({ autoVersionMinutes: 30 });
-    expect(await api.settingsGet()).toEqual({ locale: 'en', autoVersionMinutes: 30 });
+    expect(await api.settingsGet()).toMatchObject({ locale: 'en', autoVersionMinutes: 10 });
+    await api.settingsUpdate({ autoVersionMinutes: 30, numberPrefix: 'BJFGS' });
+    expect(await api.settingsGet()).toMatchObject({ locale: 'en', autoVersionMinutes: 30, numberPrefix: 'BJFGS' });
+    expect(await api.settingsUpdate({ numberPattern: '{yyyy}' } as never).catch(errorCode)).toBe('invalid-input');
   });
 
   it('merges profile updates', async () => {

@@ -12,6 +12,8 @@ import type { LetterWithContent } from '../../shared/api';
 import { fieldText, type FieldValues } from '../../shared/fields';
 import type { Template, TemplateSummary } from '../../shared/template';
 import type { ContentDiff, Version, VersionSummary } from '../../shared/versions';
+import type { LetterSignatureState, VerifyResult } from '../../shared/signatures';
+import type { RegisterRow } from '../../shared/register';
 import { letterBlocks, letterPlainText } from '../../shared/letter-model';
 import { openCore, type Core } from '../create-api';
 import { defaultDataDir } from './default-data-dir';
@@ -35,6 +37,18 @@ export const USAGE = `函件台 Letterdesk 命令行 / command line
   versions show ID N                                查看版本 show version N (text and fields)
   versions diff ID A B                              比较版本 compare versions A and B
   versions restore ID N                             恢复版本（作为新版本）restore N as a new version
+  sign export ID --out FILE [--style business|official]
+                                                    导出供签署 export for signature (.docx)
+  sign record ID --role R --name N --date YYYY-MM-DD [--method 签字|盖章|签字并盖章] [--org O]
+                                                    记录签署 record a signature
+  sign attach ID FILE                               附加签署扫描件 attach the scanned signed copy
+  sign archive ID                                   归档 archive
+  sign void ID --reason TEXT                        作废 void with a reason
+  sign status ID                                    签署状态 signature state and events
+  register [--status S[,S]] [--party P] [--template ID] [--out FILE.csv]
+                                                    函件登记簿 the register (CSV with --out)
+  verify NUMBER FINGERPRINT                         核验纸质函件 verify a paper letter
+  audit ID --out FILE                               审计报告 audit report (.docx)
   templates list                                    列出模板 list templates
   templates show ID                                 查看模板 show a template and its fields
   templates export ID... --out FILE                 导出模板包 export a template pack
@@ -63,6 +77,15 @@ type Flags = {
   values?: string;
   out?: string;
   note?: string;
+  style?: string;
+  role?: string;
+  name?: string;
+  date?: string;
+  method?: string;
+  org?: string;
+  reason?: string;
+  status?: string;
+  party?: string;
 };
 
 /** Runs one command; returns the process exit code (0 ok, 1 failed, 2 usage). */
@@ -84,6 +107,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         values: { type: 'string' },
         out: { type: 'string' },
         note: { type: 'string' },
+        style: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        date: { type: 'string' },
+        method: { type: 'string' },
+        org: { type: 'string' },
+        reason: { type: 'string' },
+        status: { type: 'string' },
+        party: { type: 'string' },
       },
     });
   } catch (err) {
@@ -100,7 +132,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     // The CLI's "dialogs" answer with the paths given on the command line.
     const outPath = values.out ? path.resolve(values.out) : null;
-    const inPath = positionals[0] === 'templates' && positionals[1] === 'import' && positionals[2] ? path.resolve(positionals[2]) : null;
+    const inPath =
+      ((positionals[0] === 'templates' && positionals[1] === 'import') || (positionals[0] === 'sign' && positionals[1] === 'attach')) &&
+      positionals.at(-1)
+        ? path.resolve(positionals.at(-1)!)
+        : null;
     core = openCore({
       dataDir: values['data-dir'] ?? defaultDataDir(io.env),
       appVersion: 'cli',
@@ -182,7 +218,8 @@ function intFlag(raw: string | undefined, name: string): number | undefined {
 
 async function runCommand(p: string[], flags: Flags, call: Call): Promise<Result> {
   const [group, command] = p;
-  const key = `${group} ${command ?? ''}`.trim();
+  // register, verify and audit are one-word commands; the rest are "group command".
+  const key = ['register', 'verify', 'audit'].includes(group ?? '') ? group! : `${group} ${command ?? ''}`.trim();
   switch (key) {
     case 'letters list': {
       const page = await call<Page<LetterSummary>>('lettersList', {
@@ -257,6 +294,87 @@ async function runCommand(p: string[], flags: Flags, call: Call): Promise<Result
       const r = await call<{ version: VersionSummary; previous: VersionSummary }>('versionsRestore', { id: idArg(p, 2), seq: idArg(p, 3) });
       return { data: r, text: `已恢复 restored v${p[3]} → v${r.version.seq}（恢复前的内容保存在 v${r.previous.seq}）` };
     }
+    case 'sign export': {
+      if (flags.out === undefined) throw new UsageError('sign export needs --out FILE');
+      const r = await call<{ path: string; number: string; version: VersionSummary; fileSha256: string }>('signExport', {
+        id: idArg(p, 2),
+        ...(flags.style !== undefined && { style: flags.style }),
+      });
+      return { data: r, text: `已导出供签署 exported for signature: ${r.path}\n编号 ${r.number} · v${r.version.seq} · 校验码 ${r.version.fingerprint}\n文件 SHA-256 ${r.fileSha256}` };
+    }
+    case 'sign record': {
+      if (!flags.role || !flags.name || !flags.date) throw new UsageError('sign record needs --role, --name and --date');
+      const r = await call<{ letter: Letter; complete: boolean }>('signRecord', {
+        id: idArg(p, 2),
+        role: flags.role,
+        name: flags.name,
+        dateSigned: flags.date,
+        method: flags.method ?? '签字',
+        ...(flags.org !== undefined && { organisation: flags.org }),
+        ...(flags.note !== undefined && { note: flags.note }),
+      });
+      return { data: r, text: `已记录 recorded ${flags.role} ${flags.name}${r.complete ? '；全部签署完成 all signatures recorded（已签署）' : ''}` };
+    }
+    case 'sign attach': {
+      if (!p[3]) throw new UsageError('sign attach needs ID and FILE');
+      const scan = await call<{ fileName: string; sha256: string; size: number }>('signAttachScan', { id: idArg(p, 2) });
+      return { data: scan, text: `已附加 attached ${scan.fileName} (${scan.size} bytes) SHA-256 ${scan.sha256}` };
+    }
+    case 'sign archive': {
+      const letter = await call<Letter>('signArchive', { id: idArg(p, 2) });
+      return { data: letter, text: `已归档 archived #${letter.id}` };
+    }
+    case 'sign void': {
+      if (!flags.reason) throw new UsageError('sign void needs --reason TEXT');
+      const letter = await call<Letter>('signVoid', { id: idArg(p, 2), reason: flags.reason });
+      return { data: letter, text: `已作废 voided #${letter.id}` };
+    }
+    case 'sign status': {
+      const s = await call<LetterSignatureState>('signState', { id: idArg(p, 2) });
+      const lines = [
+        `状态 status: ${s.status}  编号 number: ${s.number ?? '—'}`,
+        s.exported ? `待签署/已签署版本 paper version: v${s.exported.seq} ${s.exported.fingerprint}${s.paperMatchesCurrent ? '' : '（当前内容已修改，与纸质文本不一致 edited since export）'}` : '尚未导出供签署 not exported for signature',
+        `应签署 required: ${s.requiredRoles.join('、')}`,
+        ...s.signatures.map((r) => `  ${r.role} ${r.name} ${r.organisation} ${r.dateSigned} ${r.method}`),
+        ...s.scans.map((sc) => `  扫描件 scan ${sc.fileName} ${sc.sha256}`),
+      ];
+      return { data: s, text: lines.join('\n') };
+    }
+    case 'register': {
+      const filter = {
+        ...(flags.status !== undefined && { status: flags.status.split(',') }),
+        ...(flags.party !== undefined && { party: flags.party }),
+        ...(flags.template !== undefined && { templateId: flags.template }),
+      };
+      if (flags.out !== undefined) {
+        const r = await call<{ path: string; count: number }>('registerExportCsv', filter);
+        return { data: r, text: `已导出 exported ${r.count} → ${r.path}` };
+      }
+      const page = await call<Page<RegisterRow>>('registerList', { ...filter, limit: intFlag(flags.limit, 'limit') ?? 100, offset: intFlag(flags.offset, 'offset') ?? 0 });
+      return {
+        data: page,
+        text: table(
+          ['ID', '编号', '标题', '当事方', '状态', '签署日期'],
+          page.items.map((r) => [String(r.id), r.number ?? '—', r.title, r.parties, r.status, r.signedOn ?? '']),
+        ) + `\n${page.items.length} / ${page.total}`,
+      };
+    }
+    case 'verify': {
+      const [, number, fingerprint] = p;
+      if (!number || !fingerprint) throw new UsageError('verify needs NUMBER and FINGERPRINT');
+      const r = await call<VerifyResult>('signVerify', { number, fingerprint });
+      const text = r.found
+        ? `找到 found: ${r.letter!.title} v${r.version!.seq}（${r.version!.createdAt}）\n签署 signed by: ${r.signatures.map((s) => `${s.role} ${s.name} ${s.dateSigned}`).join('；') || '—'}\n${r.currentMatches ? '当前内容与该版本一致 current text matches' : '当前内容已修改，与该版本不一致 current text differs'}`
+        : r.reason === 'no-such-number'
+          ? `没有编号为 ${number} 的函件 no letter has this number`
+          : `函件 ${number} 没有指纹为 ${fingerprint} 的版本 no version with this fingerprint`;
+      return { data: r, text, exitCode: r.found ? 0 : 1 };
+    }
+    case 'audit': {
+      if (flags.out === undefined) throw new UsageError('audit needs --out FILE');
+      const r = await call<{ path: string }>('signAudit', { id: idArg(p, 1) });
+      return { data: r, text: `已生成审计报告 audit report: ${r.path}` };
+    }
     case 'templates list': {
       const list = await call<TemplateSummary[]>('templatesList');
       return {
@@ -308,6 +426,9 @@ async function runCommand(p: string[], flags: Flags, call: Call): Promise<Result
         `结构版本 schema: ${report.schemaVersion} (app ${report.appSchemaVersion})`,
         `完整性 integrity: ${report.integrity.join('; ')}`,
         `外键 foreign keys: ${report.foreignKeyViolations} violation(s)`,
+        report.chain.ok
+          ? `签署记录链 event chain: OK（${report.chain.events} 条 events）`
+          : `签署记录链 event chain: 第 ${report.chain.firstBroken?.id} 条事件 ${report.chain.firstBroken?.reason}（函件 letter ${report.chain.firstBroken?.letterId ?? '?'}）`,
         report.ok ? '结果 result: OK' : '结果 result: PROBLEMS FOUND',
       ].join('\n');
       return { data: report, text, exitCode: report.ok ? 0 : 1 };

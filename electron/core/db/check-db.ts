@@ -4,13 +4,14 @@ import { APP_SCHEMA_VERSION } from './migrations';
 import { DB_FILE_NAME, schemaVersion, type Db } from './open-db';
 
 /** Runs SQLite's integrity and foreign-key checks and compares the schema with this app's. */
-export function checkDatabase(db: Db, dataDir: string): DbCheckReport {
+export function checkDatabase(db: Db, dataDir: string, chain: DbCheckReport['chain']): DbCheckReport {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
   const fk = db.pragma('foreign_key_check') as unknown[];
   const version = schemaVersion(db);
-  const ok = integrity.length === 1 && integrity[0] === 'ok' && fk.length === 0 && version === APP_SCHEMA_VERSION;
+  const ok = integrity.length === 1 && integrity[0] === 'ok' && fk.length === 0 && version === APP_SCHEMA_VERSION && chain.ok;
   return {
     ok,
+    chain,
     schemaVersion: version,
     appSchemaVersion: APP_SCHEMA_VERSION,
     integrity,

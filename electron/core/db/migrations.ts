@@ -120,6 +120,54 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    name: 'signature history, letter numbers, scans, register columns (issue #6)',
+    // signature_events is append-only (triggers) and hash-chained: each row stores the hash of
+    // the one before it, so an edit made around the app breaks the chain and is detected.
+    sql: `
+      ALTER TABLE letters ADD COLUMN parties TEXT NOT NULL DEFAULT '';
+      ALTER TABLE letters ADD COLUMN signed_on TEXT;
+      CREATE INDEX letters_live_status ON letters (status, updated_at DESC, id DESC) WHERE trashed_at IS NULL;
+      CREATE INDEX letters_live_template ON letters (template_id, updated_at DESC) WHERE trashed_at IS NULL;
+      CREATE TABLE number_sequences (
+        prefix TEXT NOT NULL,
+        year   INTEGER NOT NULL,
+        last   INTEGER NOT NULL CHECK (last >= 0),
+        PRIMARY KEY (prefix, year)
+      ) WITHOUT ROWID;
+      CREATE TABLE signature_events (
+        id          INTEGER PRIMARY KEY,
+        letter_id   INTEGER NOT NULL REFERENCES letters(id),
+        kind        TEXT NOT NULL CHECK (kind IN ('exported-for-signature','signature-recorded','scan-attached','archived','voided')),
+        version_seq INTEGER,
+        payload     TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        prev_hash   TEXT NOT NULL,
+        hash        TEXT NOT NULL UNIQUE
+      );
+      CREATE INDEX signature_events_letter ON signature_events (letter_id, id);
+      CREATE TRIGGER signature_events_no_update BEFORE UPDATE ON signature_events
+        BEGIN SELECT RAISE(ABORT, 'signature events are append-only'); END;
+      CREATE TRIGGER signature_events_no_delete BEFORE DELETE ON signature_events
+        BEGIN SELECT RAISE(ABORT, 'signature events are append-only'); END;
+      CREATE TABLE scans (
+        id         INTEGER PRIMARY KEY,
+        letter_id  INTEGER NOT NULL REFERENCES letters(id),
+        sha256     TEXT NOT NULL,
+        file_name  TEXT NOT NULL,
+        mime       TEXT NOT NULL,
+        size       INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        data       BLOB NOT NULL
+      );
+      CREATE INDEX scans_letter ON scans (letter_id);
+      CREATE TRIGGER scans_no_update BEFORE UPDATE ON scans
+        BEGIN SELECT RAISE(ABORT, 'scans are kept as attached'); END;
+      CREATE TRIGGER scans_no_delete BEFORE DELETE ON scans
+        BEGIN SELECT RAISE(ABORT, 'scans are kept as attached'); END;
+    `,
+  },
 ];
 
 export const APP_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,105 @@
+import type { Db } from './db/open-db';
+import type { LetterStatus, Page } from '../shared/domain';
+import type { RegisterQuery, RegisterRow, RegisterSort } from '../shared/register';
+
+interface Row {
+  id: number;
+  number: string | null;
+  title: string;
+  status: LetterStatus;
+  created_at: string;
+  updated_at: string;
+  trashed_at: string | null;
+  parties: string;
+  template_id: string | null;
+  signed_on: string | null;
+}
+
+// Whitelisted ORDER BY clauses; user input never reaches the SQL text.
+const ORDER: Record<RegisterSort, string> = {
+  'updated-desc': 'updated_at DESC, id DESC',
+  'updated-asc': 'updated_at ASC, id ASC',
+  'number-asc': 'number IS NULL, number ASC, id ASC',
+  'number-desc': 'number IS NULL, number DESC, id DESC',
+  'title-asc': 'title COLLATE NOCASE ASC, id ASC',
+  'signed-desc': 'signed_on IS NULL, signed_on DESC, id DESC',
+  'created-desc': 'created_at DESC, id DESC',
+};
+
+const toRow = (r: Row): RegisterRow => ({
+  id: r.id,
+  number: r.number,
+  title: r.title,
+  status: r.status,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  trashedAt: r.trashed_at,
+  parties: r.parties,
+  templateId: r.template_id,
+  signedOn: r.signed_on,
+});
+
+/** The register: filtered, sorted, paged queries with bound parameters only. */
+export function createRegisterRepo(db: Db) {
+  type Params = (string | number)[];
+  const cache = new Map<string, { page: import('better-sqlite3').Statement<Params, Row>; count: import('better-sqlite3').Statement<Params, { n: number }> }>();
+
+  function build(q: RegisterQuery) {
+    const where: string[] = [q.trashed ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL'];
+    const params: (string | number)[] = [];
+    if (q.status?.length) {
+      where.push(`status IN (${q.status.map(() => '?').join(',')})`);
+      params.push(...q.status);
+    }
+    if (q.templateId) {
+      where.push('template_id = ?');
+      params.push(q.templateId);
+    }
+    if (q.party) {
+      where.push(`instr(parties, ?) > 0`);
+      params.push(q.party);
+    }
+    if (q.from) {
+      where.push('updated_at >= ?');
+      params.push(q.from);
+    }
+    if (q.to) {
+      // Inclusive end date: everything before the next day.
+      where.push('updated_at < ?');
+      params.push(`${q.to}\uffff`);
+    }
+    const whereSql = where.join(' AND ');
+    const key = `${whereSql}|${q.sort ?? 'updated-desc'}`;
+    let stmts = cache.get(key);
+    if (!stmts) {
+      stmts = {
+        page: db.prepare<Params, Row>(`SELECT id, number, title, status, created_at, updated_at, trashed_at, parties, template_id, signed_on
+                          FROM letters WHERE ${whereSql} ORDER BY ${ORDER[q.sort ?? 'updated-desc']} LIMIT ? OFFSET ?`),
+        count: db.prepare<Params, { n: number }>(`SELECT count(*) AS n FROM letters WHERE ${whereSql}`),
+      };
+      if (cache.size > 200) cache.clear();
+      cache.set(key, stmts);
+    }
+    return { stmts, params };
+  }
+
+  return {
+    query(q: RegisterQuery): Page<RegisterRow> {
+      const offset = q.offset ?? 0;
+      const limit = q.limit ?? 100;
+      const { stmts, params } = build(q);
+      const items = stmts.page.all(...params, limit, offset).map(toRow);
+      const total = stmts.count.get(...params)!.n;
+      return { items, total, offset, limit };
+    },
+    /** Every matching row, in batches (CSV export of the filtered register). */
+    *iterate(q: RegisterQuery): Generator<RegisterRow> {
+      const { stmts, params } = build(q);
+      for (let offset = 0; ; offset += 1000) {
+        const rows = stmts.page.all(...params, 1000, offset);
+        for (const r of rows) yield toRow(r);
+        if (rows.length < 1000) return;
+      }
+    },
+  };
+}

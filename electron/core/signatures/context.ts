@@ -1,0 +1,28 @@
+import type { Db } from '../db/open-db';
+import type { DialogsPort } from '../create-api';
+import type { LettersRepo } from '../letters-repo';
+import type { VersionsRepo } from '../versions/versions-repo';
+import type { TemplatesRepo } from '../templates-repo';
+import type { Settings, Profile } from '../../shared/domain';
+import { createEventsRepo, type EventsRepo } from './events-repo';
+import { createScansRepo } from './scans-repo';
+import { createLetterNumbers } from './letter-numbers';
+
+/** What the signature-history operations need; built once per open database. */
+export interface SignContext {
+  db: Db;
+  letters: LettersRepo;
+  versions: VersionsRepo;
+  templates: TemplatesRepo;
+  events: EventsRepo;
+  scans: ReturnType<typeof createScansRepo>;
+  numbers: ReturnType<typeof createLetterNumbers>;
+  settings: () => Settings;
+  profile: () => Profile;
+  dialogs: DialogsPort;
+  now: () => string;
+}
+
+export function createSignContext(base: Omit<SignContext, 'events' | 'scans' | 'numbers'>): SignContext {
+  return { ...base, events: createEventsRepo(base.db), scans: createScansRepo(base.db), numbers: createLetterNumbers(base.db) };
+}
