@@ -23,7 +23,9 @@ import { createSignContext } from './signatures/context';
 import { archiveLetter, attachScan, exportForSignature, recordSignature, voidLetter } from './signatures/lifecycle';
 import { readScan, signatureState, verifyPaper } from './signatures/signature-state';
 import { buildAuditReport } from './signatures/audit-report';
-import { writeFileAtomic } from './export';
+import { fontsUsed, writeFileAtomic } from './export';
+import { exportLetter, printHtml, type PdfPort } from './letter-export';
+import { missingFonts } from './export/installed-fonts';
 import { registerCsv } from '../shared/register';
 import type { LetterStatus } from '../shared/domain';
 import { randomUUID } from 'node:crypto';
@@ -42,6 +44,13 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface DialogsPort {
   saveFile(options: { defaultName: string; filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
   openFile(options: { filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /** Shows a file in the system file manager (optional: the CLI has none). */
+  revealFile?(filePath: string): Promise<void>;
+}
+
+/** Sends print HTML to the printer (Electron: a hidden window's print dialog). */
+export interface PrinterPort {
+  print(html: string, title: string): Promise<boolean>;
 }
 
 export const noDialogs: DialogsPort = {
@@ -56,6 +65,9 @@ export interface ApiDeps {
   resourcesDir?: string;
   clock?: Clock;
   dialogs?: DialogsPort;
+  /** PDF rendering of print HTML; absent → PDF export reports it is unavailable. */
+  pdf?: PdfPort;
+  printer?: PrinterPort;
   appVersion?: string;
 }
 
@@ -82,6 +94,18 @@ export function createApi(deps: ApiDeps): LetterdeskApi {
     dialogs,
     now,
   });
+  let lastExported: string | null = null;
+  const exportDeps = {
+    db,
+    letters,
+    versions,
+    dialogs,
+    pdf: deps.pdf ?? null,
+    settings: () => settings.getSettings(),
+    profileName: () => settings.getProfile().fullName,
+    rememberFolder: (dir: string) => void settings.updateSettings({ lastExportDir: dir }),
+    now,
+  };
   const STATUS_ZH: Record<LetterStatus, string> = { draft: '草稿', 'awaiting-signature': '待签署', signed: '已签署', archived: '已归档', void: '已作废' };
   const versioning = (): VersioningSettings => ({
     ...DEFAULT_VERSIONING_SETTINGS,
@@ -119,7 +143,27 @@ export function createApi(deps: ApiDeps): LetterdeskApi {
     versionsDiff: async ({ id, from, to }) =>
       diffContents(versions.get(id, from).content, to === undefined ? letters.getContent(id).content : versions.get(id, to).content),
     versionsRestore: async ({ id, seq, revision }) => restoreVersion(db, id, seq, now(), revision),
-    signExport: async ({ id, style }) => exportForSignature(sign, id, style),
+    letterExport: async (req) => {
+      const result = await exportLetter(exportDeps, req);
+      if (result.path) lastExported = result.path;
+      return result;
+    },
+    letterPrint: async ({ id, style }) => {
+      if (!deps.printer) throw new LetterdeskError('internal', 'Printing is not available here');
+      return { printed: await deps.printer.print(printHtml(exportDeps, id, style), letters.get(id).title) };
+    },
+    exportFontCheck: async ({ style }) => {
+      const fonts = fontsUsed(style, settings.getSettings().exportFonts);
+      return { fonts, missing: missingFonts(fonts) };
+    },
+    exportReveal: async () => {
+      if (lastExported && dialogs.revealFile) await dialogs.revealFile(lastExported);
+    },
+    signExport: async ({ id, style }) => {
+      const result = await exportForSignature(sign, id, style);
+      if (result.path) lastExported = result.path;
+      return result;
+    },
     signRecord: async ({ id, ...record }) =>
       recordSignature(sign, id, {
         role: record.role,

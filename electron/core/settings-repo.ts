@@ -1,6 +1,7 @@
 import type { Db } from './db/open-db';
 import type { Profile, Settings } from '../shared/domain';
 import { DEFAULT_NUMBER_PATTERN, DEFAULT_NUMBER_PREFIX } from '../shared/signatures';
+import { DEFAULT_FONTS } from './export/fonts';
 
 export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh-CN',
@@ -8,6 +9,8 @@ export const DEFAULT_SETTINGS: Settings = {
   numberPattern: DEFAULT_NUMBER_PATTERN,
   numberPrefix: DEFAULT_NUMBER_PREFIX,
   categoryPrefixes: {},
+  exportFonts: { ...DEFAULT_FONTS },
+  lastExportDir: '',
 };
 
 export const EMPTY_PROFILE: Profile = {

@@ -1,4 +1,4 @@
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import type { DialogsPort } from '../core/create-api';
 
 /** The core's dialogs port over Electron's native file dialogs. */
@@ -15,6 +15,9 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DialogsP
       const opts = { filters, properties: ['openFile' as const] };
       const result = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+    },
+    async revealFile(filePath) {
+      shell.showItemInFolder(filePath);
     },
   };
 }

@@ -6,6 +6,7 @@ import { LetterdeskError } from '../shared/errors';
 import { SHELL_COMMAND_CHANNEL } from '../shared/shell';
 import { resolveDataDir } from './data-dir';
 import { electronDialogs } from './dialogs';
+import { electronPdf, electronPrinter } from './print';
 import { makeSenderCheck, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { makeAppUrlCheck, secureContents, secureSession } from './security';
@@ -47,6 +48,8 @@ function start(): void {
       resourcesDir: path.join(app.getAppPath(), 'resources'),
       appVersion: app.getVersion(),
       dialogs: electronDialogs(() => mainWindow),
+      pdf: electronPdf,
+      printer: electronPrinter,
     });
   } catch (err) {
     fatal(err, dataDir);

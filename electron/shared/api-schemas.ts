@@ -29,6 +29,8 @@ const pageStyle = z.enum(['business', 'official']);
 const docJson = z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).min(1).max(100_000) });
 const fieldValues = z.record(z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/), fieldValueSchema);
 const partyText = (max: number) => text(max).optional();
+// Font names go into XML and CSS: printable text only, no quotes or angle brackets.
+const fontName = z.string().trim().min(1).max(60).regex(/^[^<>"'&;{}\u0000-\u001f]+$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 function isRealDate(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`);
@@ -83,6 +85,16 @@ export const apiInputSchemas = {
   versionsGet: z.strictObject({ id, seq: id }),
   versionsDiff: z.strictObject({ id, from: id, to: id.optional() }),
   versionsRestore: z.strictObject({ id, seq: id, revision: z.number().int().min(0).optional() }),
+  letterExport: z.strictObject({
+    id,
+    format: z.enum(['docx', 'pdf']),
+    style: pageStyle.optional(),
+    version: id.optional(),
+    draft: z.boolean().optional(),
+  }),
+  letterPrint: z.strictObject({ id, style: pageStyle.optional() }),
+  exportFontCheck: z.strictObject({ style: pageStyle }),
+  exportReveal: none,
   signExport: z.strictObject({ id, style: pageStyle.optional() }),
   signRecord: z.strictObject({
     id,
@@ -139,6 +151,9 @@ export const apiInputSchemas = {
     numberPattern: z.string().refine(isValidNumberPattern, 'bad-number-pattern').optional(),
     numberPrefix: numberPrefix.optional(),
     categoryPrefixes: z.record(z.string().min(1).max(50), numberPrefix).optional(),
+    exportFonts: z
+      .strictObject({ song: fontName, fang: fontName, hei: fontName, kai: fontName, xiaobiaosong: fontName, latin: fontName })
+      .optional(),
   }),
   profileGet: none,
   profileUpdate: z.strictObject({

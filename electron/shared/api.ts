@@ -51,6 +51,14 @@ export interface LetterdeskApi {
   versionsDiff(input: { id: number; from: number; to?: number }): Promise<ContentDiff>;
   /** Restores a version as a new version (the current state is kept first). */
   versionsRestore(input: { id: number; seq: number; revision?: number }): Promise<{ letter: Letter; version: VersionSummary; previous: VersionSummary }>;
+  /** Export to .docx or PDF; required fields empty → 'missing-required' unless draft. Every export is a version. */
+  letterExport(input: { id: number; format: 'docx' | 'pdf'; style?: PageStyle; version?: number; draft?: boolean }): Promise<{ path: string | null; version: VersionSummary | null; draft: boolean }>;
+  /** Ctrl+P: prints the letter through the same print HTML as the PDF. */
+  letterPrint(input: { id: number; style?: PageStyle }): Promise<{ printed: boolean }>;
+  /** Fonts the export will name that this PC does not have. */
+  exportFontCheck(input: { style: PageStyle }): Promise<{ fonts: string[]; missing: string[] }>;
+  /** Shows the last exported file in the system file manager. */
+  exportReveal(): Promise<void>;
   /** Export for signature: required fields filled, number assigned, version frozen, event recorded. */
   signExport(input: { id: number; style?: PageStyle }): Promise<{ path: string | null; number: string | null; version: VersionSummary | null; fileSha256: string | null }>;
   signRecord(input: { id: number } & Omit<SignatureRecord, 'organisation' | 'note' | 'recordedBy'> & Partial<Pick<SignatureRecord, 'organisation' | 'note' | 'recordedBy'>>): Promise<{ letter: Letter; complete: boolean }>;
@@ -109,6 +117,10 @@ export const API_METHODS = [
   'versionsGet',
   'versionsDiff',
   'versionsRestore',
+  'letterExport',
+  'letterPrint',
+  'exportFontCheck',
+  'exportReveal',
   'signExport',
   'signRecord',
   'signAttachScan',

@@ -46,6 +46,10 @@ export interface Settings {
   numberPrefix: string;
   /** Prefix per template category (理赔服务 → LP …). */
   categoryPrefixes: Record<string, string>;
+  /** Font names written into exports (offices differ: 仿宋 vs 仿宋_GB2312, 小标宋 vs 方正小标宋简体). */
+  exportFonts: { song: string; fang: string; hei: string; kai: string; xiaobiaosong: string; latin: string };
+  /** Where the last export went; the next save dialog starts there. */
+  lastExportDir: string;
 }
 
 export interface Profile {

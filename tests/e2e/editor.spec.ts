@@ -85,13 +85,17 @@ test.describe('editing', () => {
     const numbers = () => letterPage.editor.locator('.ld-clause-number').allTextContents();
     await expect.poll(numbers).toEqual(['一、', '二、', '三、']);
     // Indent the second clause: it becomes （一） under 一、 and 投诉处理 becomes 二、
-    await page.keyboard.press('ArrowUp'); // into 理赔时效
+    // Keyboard only (no clicks, no vertical moves from mid-line): start of the text, one line down.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown'); // into 理赔时效
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.textContent ?? '')).toContain('理赔时效');
     await page.keyboard.press('Tab');
     await expect.poll(numbers).toEqual(['一、', '（一）', '二、']);
     await page.keyboard.press('Shift+Tab');
     await expect.poll(numbers).toEqual(['一、', '二、', '三、']);
     // Move the last clause up: the numbers follow the new order.
-    await page.keyboard.press('ArrowDown'); // back into 投诉处理
+    await page.keyboard.press('Control+End'); // into 投诉处理, the last clause
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.textContent ?? '')).toContain('投诉处理');
     await page.keyboard.press('Alt+ArrowUp');
     await expect(letterPage.editor.locator('.ld-clause').nth(1)).toContainText('投诉处理');
     await expect.poll(numbers).toEqual(['一、', '二、', '三、']);

@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { openCore, type Core, type DialogsPort } from '../../electron/core/create-api';
+import { openCore, type Core, type DialogsPort, type PrinterPort } from '../../electron/core/create-api';
+import { renderPdfWithChromium } from '../../electron/core/export';
+import type { PdfPort } from '../../electron/core/letter-export';
 import { chromiumExecutable, CHROMIUM_PATH } from './chromium';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -68,6 +70,8 @@ export interface TestDialogs extends DialogsPort {
 
 export interface LetterdeskApp {
   dataDir: string;
+  /** PDFs the print port produced (what the printer would have received). */
+  printed: string[];
   core: Core;
   page: Page;
   dialogs: TestDialogs;
@@ -94,7 +98,20 @@ export const test = base.extend<{ app: LetterdeskApp }, { rendererUrl: string }>
       saveFile: async () => dialogs.nextSavePath,
       openFile: async () => dialogs.nextOpenPath,
     };
-    let core = openCore({ dataDir: tmp.dir, appVersion: 'e2e', dialogs });
+    // The shell's PDF and print ports: the same print HTML rendered by Debian's Chromium in the
+    // test process (the app uses Electron's printToPDF / print on it).
+    const printed: string[] = [];
+    const pdf: PdfPort = { renderPdf: (html, out) => renderPdfWithChromium(html, out, chromiumExecutable()) };
+    const printer: PrinterPort = {
+      print: async (html) => {
+        const out = path.join(tmp.dir, `printed-${printed.length + 1}.pdf`);
+        await renderPdfWithChromium(html, out, chromiumExecutable());
+        printed.push(out);
+        return true;
+      },
+    };
+    const ports = { dialogs, pdf, printer };
+    let core = openCore({ dataDir: tmp.dir, appVersion: 'e2e', ...ports });
     let context: BrowserContext;
     const open = async (): Promise<Page> => {
       context = await browser.newContext();
@@ -107,13 +124,14 @@ export const test = base.extend<{ app: LetterdeskApp }, { rendererUrl: string }>
     };
     const app: LetterdeskApp = {
       dataDir: tmp.dir,
+      printed,
       core,
       dialogs,
       page: await open(),
       async restart() {
         await context.close();
         core.close();
-        core = openCore({ dataDir: tmp.dir, appVersion: 'e2e', dialogs });
+        core = openCore({ dataDir: tmp.dir, appVersion: 'e2e', ...ports });
         app.core = core;
         app.page = await open();
         return app.page;

@@ -16,6 +16,7 @@ import type { LetterSignatureState, VerifyResult } from '../../shared/signatures
 import type { RegisterRow } from '../../shared/register';
 import { letterBlocks, letterPlainText } from '../../shared/letter-model';
 import { openCore, type Core } from '../create-api';
+import { renderPdfWithChromium } from '../export';
 import { defaultDataDir } from './default-data-dir';
 import { letterRows, table } from './output';
 
@@ -37,6 +38,10 @@ export const USAGE = `函件台 Letterdesk 命令行 / command line
   versions show ID N                                查看版本 show version N (text and fields)
   versions diff ID A B                              比较版本 compare versions A and B
   versions restore ID N                             恢复版本（作为新版本）restore N as a new version
+  export ID --format docx|pdf --out FILE [--version N] [--style business|official] [--draft]
+                                                    导出 Word / PDF（PDF 用本机 Chromium 无头渲染，
+                                                    the CLI renders PDF with headless Chromium at
+                                                    /usr/bin/chromium or LETTERDESK_CHROMIUM; the app uses Electron）
   sign export ID --out FILE [--style business|official]
                                                     导出供签署 export for signature (.docx)
   sign record ID --role R --name N --date YYYY-MM-DD [--method 签字|盖章|签字并盖章] [--org O]
@@ -86,6 +91,9 @@ type Flags = {
   reason?: string;
   status?: string;
   party?: string;
+  format?: string;
+  version?: string;
+  draft?: boolean;
 };
 
 /** Runs one command; returns the process exit code (0 ok, 1 failed, 2 usage). */
@@ -116,6 +124,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         reason: { type: 'string' },
         status: { type: 'string' },
         party: { type: 'string' },
+        format: { type: 'string' },
+        version: { type: 'string' },
+        draft: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -141,6 +152,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       dataDir: values['data-dir'] ?? defaultDataDir(io.env),
       appVersion: 'cli',
       dialogs: { saveFile: async () => outPath, openFile: async () => inPath },
+      pdf: { renderPdf: (html, out) => renderPdfWithChromium(html, out, io.env['LETTERDESK_CHROMIUM'] ?? '/usr/bin/chromium') },
     });
     const call = async <T>(method: ApiMethod, input?: unknown): Promise<T> => {
       const envelope = await core!.dispatch(method, input === undefined ? [] : [input]);
@@ -218,8 +230,8 @@ function intFlag(raw: string | undefined, name: string): number | undefined {
 
 async function runCommand(p: string[], flags: Flags, call: Call): Promise<Result> {
   const [group, command] = p;
-  // register, verify and audit are one-word commands; the rest are "group command".
-  const key = ['register', 'verify', 'audit'].includes(group ?? '') ? group! : `${group} ${command ?? ''}`.trim();
+  // register, verify, audit and export are one-word commands; the rest are "group command".
+  const key = ['register', 'verify', 'audit', 'export'].includes(group ?? '') ? group! : `${group} ${command ?? ''}`.trim();
   switch (key) {
     case 'letters list': {
       const page = await call<Page<LetterSummary>>('lettersList', {
@@ -293,6 +305,19 @@ async function runCommand(p: string[], flags: Flags, call: Call): Promise<Result
     case 'versions restore': {
       const r = await call<{ version: VersionSummary; previous: VersionSummary }>('versionsRestore', { id: idArg(p, 2), seq: idArg(p, 3) });
       return { data: r, text: `已恢复 restored v${p[3]} → v${r.version.seq}（恢复前的内容保存在 v${r.previous.seq}）` };
+    }
+    case 'export': {
+      if (flags.out === undefined) throw new UsageError('export needs --out FILE');
+      const format = flags.format ?? (flags.out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'docx');
+      if (format !== 'docx' && format !== 'pdf') throw new UsageError('--format must be docx or pdf');
+      const r = await call<{ path: string; version: VersionSummary; draft: boolean }>('letterExport', {
+        id: idArg(p, 1),
+        format,
+        ...(flags.style !== undefined && { style: flags.style }),
+        ...(flags.version !== undefined && { version: intFlag(flags.version, 'version') }),
+        ...(flags.draft && { draft: true }),
+      });
+      return { data: r, text: `已导出 exported ${r.path}（v${r.version.seq} · 校验码 ${r.version.fingerprint}${r.draft ? ' · 草稿 draft' : ''}）` };
     }
     case 'sign export': {
       if (flags.out === undefined) throw new UsageError('sign export needs --out FILE');

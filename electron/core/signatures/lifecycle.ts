@@ -67,8 +67,9 @@ export async function exportForSignature(ctx: SignContext, id: number, style?: P
   const s = ctx.settings();
   const year = new Date(ctx.now()).getUTCFullYear();
   const prefix = prefixFor(ctx, templateId);
+  const name = defaultExportFileName({ letterNumber: letter.number ?? prefix, title: letter.title, versionLabel: null }, 'docx');
   const file = await ctx.dialogs.saveFile({
-    defaultName: defaultExportFileName({ letterNumber: letter.number ?? prefix, title: letter.title, versionLabel: null }, 'docx'),
+    defaultName: s.lastExportDir ? path.join(s.lastExportDir, name) : name,
     filters: [{ name: 'Word 文档', extensions: ['docx'] }],
   });
   if (!file) return { path: null, number: letter.number, version: null, fileSha256: null };
@@ -81,7 +82,7 @@ export async function exportForSignature(ctx: SignContext, id: number, style?: P
     return { number: assigned, version: snapshotLetter(ctx.db, id, 'export', null, ctx.now()) };
   })();
   const promisor = partiesOf(content).split(' / ')[0] || ctx.profile().fullName;
-  const bytes = await buildDocx(content, { title: letter.title, letterNumber: number, versionLabel: `v${version.seq}`, fingerprint: version.fingerprint, promisor }, { style: style ?? content.pageStyle });
+  const bytes = await buildDocx(content, { title: letter.title, letterNumber: number, versionLabel: `v${version.seq}`, fingerprint: version.fingerprint, promisor }, { style: style ?? content.pageStyle, fonts: s.exportFonts });
   writeFileAtomic(file, bytes);
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
   ctx.db.transaction(() => {

@@ -34,12 +34,15 @@ function build(doc: PMNode): DecorationSet {
 }
 
 /** Scheme and level of every clause in order: numbers change only when this changes. */
-function signature(doc: PMNode): string {
+function signature(doc: PMNode): { sig: string; starts: number[] } {
   let sig = '';
-  doc.forEach((node) => {
-    if (node.type.name === 'clause') sig += `${node.attrs['scheme']}${node.attrs['level']};`;
+  const starts: number[] = [];
+  doc.forEach((node, offset) => {
+    if (node.type.name !== 'clause') return;
+    sig += `${node.attrs['scheme']}${node.attrs['level']};`;
+    starts.push(offset + 1);
   });
-  return sig;
+  return { sig, starts };
 }
 
 interface NumberingState {
@@ -51,12 +54,17 @@ export function numberingPlugin(): Plugin<NumberingState> {
   return new Plugin<NumberingState>({
     key: numberingKey,
     state: {
-      init: (_config, state) => ({ sig: signature(state.doc), decorations: build(state.doc) }),
+      init: (_config, state) => ({ sig: signature(state.doc).sig, decorations: build(state.doc) }),
       apply: (tr, old) => {
         if (!tr.docChanged) return old;
-        const sig = signature(tr.doc);
-        // Typing inside a clause moves the widgets; only structural edits renumber.
-        if (sig === old.sig) return { sig, decorations: old.decorations.map(tr.mapping, tr.doc) };
+        const { sig, starts } = signature(tr.doc);
+        // Typing inside a clause only moves the widgets; reuse them when every clause still
+        // has its widget at its start (a moved or replaced clause does not, so it is rebuilt).
+        if (sig === old.sig) {
+          const mapped = old.decorations.map(tr.mapping, tr.doc);
+          const at = mapped.find().map((d) => d.from);
+          if (at.length === starts.length && at.every((pos, i) => pos === starts[i])) return { sig, decorations: mapped };
+        }
         return { sig, decorations: build(tr.doc) };
       },
     },

@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, type LetterdeskApp } from './harness';
+import { LetterPage } from './pages/LetterPage';
+
+/** A letter from the two-party template with every required field filled, opened in the editor. */
+async function openFilled(app: LetterdeskApp, templateId = 'builtin-health-consultation-guarantee') {
+  const letter = await app.core.api.lettersCreate({ templateId });
+  const { content } = await app.core.api.letterContentGet({ id: letter.id });
+  const values: Record<string, unknown> = {};
+  for (const f of content.fields.filter((x) => x.required)) {
+    values[f.key] =
+      f.type === 'number' || f.type === 'percent' || f.type === 'money'
+        ? Math.max(f.options?.min ?? 1, Math.min(f.options?.max ?? 100, 5))
+        : f.type === 'date'
+          ? { y: 2026, m: 5, d: 8 }
+          : f.type === 'choice'
+            ? { selected: [f.options!.choices![0]!] }
+            : `${f.label}内容`;
+  }
+  await app.core.api.lettersFill({ id: letter.id, values: values as never });
+  await app.page.reload();
+  const letterPage = new LetterPage(app.page);
+  await letterPage.openFromRegister(letter.title);
+  return { letter, letterPage };
+}
+
+test.describe('export and print', () => {
+  test('export .docx from the letter (Ctrl+E); the export is a version', async ({ app }) => {
+    const { letter } = await openFilled(app);
+    const page = app.page;
+    await page.keyboard.press('Control+e');
+    const file = path.join(app.dataDir, '导出.docx');
+    app.dialogs.nextSavePath = file;
+    await page.getByRole('dialog').getByRole('button', { name: '导出', exact: true }).click();
+    await expect(page.getByRole('dialog')).toContainText('文件已保存到');
+    expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    const versions = await app.core.api.versionsList({ id: letter.id });
+    expect(versions[0]).toMatchObject({ kind: 'export' });
+    expect(versions[0]!.exportedAt).not.toBeNull();
+  });
+
+  test('missing required fields: listed, export only as an explicit draft', async ({ app }) => {
+    const letter = await app.core.api.lettersCreate({ templateId: 'builtin-health-consultation-guarantee' });
+    await app.page.reload();
+    await new LetterPage(app.page).openFromRegister(letter.title);
+    const page = app.page;
+    await page.getByRole('button', { name: '导出', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('alert')).toContainText('必填项未填写');
+    await expect(dialog.getByRole('button', { name: '导出草稿' })).toBeDisabled();
+    await dialog.getByLabel('仍然导出').check();
+    app.dialogs.nextSavePath = path.join(app.dataDir, 'draft.docx');
+    await dialog.getByRole('button', { name: '导出草稿' }).click();
+    await expect(dialog).toContainText('文件已保存到');
+    expect(fs.existsSync(app.dialogs.nextSavePath)).toBe(true);
+  });
+
+  test('PDF export and print go through the same print HTML', async ({ app }) => {
+    await openFilled(app);
+    const page = app.page;
+    await page.getByRole('button', { name: '导出', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('格式').selectOption('pdf');
+    const file = path.join(app.dataDir, 'letter.pdf');
+    app.dialogs.nextSavePath = file;
+    await dialog.getByRole('button', { name: '导出', exact: true }).click();
+    await expect(dialog).toContainText('文件已保存到');
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('第1页（共');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await page.keyboard.press('Control+p');
+    await expect(page.locator('.notices')).toContainText('已发送到打印机');
+    expect(app.printed).toHaveLength(1);
+    expect(execFileSync('pdftotext', [app.printed[0]!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('健康');
+  });
+});
+
+test.describe('signature history', () => {
+  test('export for signature → two signers → scan → 已签署; events in the timeline; verify; edit shows the mismatch', async ({ app }) => {
+    const { letter, letterPage } = await openFilled(app);
+    const page = app.page;
+    await page.getByRole('tab', { name: '签署' }).click();
+    app.dialogs.nextSavePath = path.join(app.dataDir, 'for-signature.docx');
+    await page.getByRole('button', { name: '导出供签署' }).click();
+    await expect(page.locator('.notices')).toContainText('已导出供签署');
+    await expect(page.getByTestId('letter-status')).toHaveText('待签署');
+    const number = (await page.getByTestId('letter-number').textContent())!;
+    const fingerprint = (await page.getByTestId('paper-fingerprint').textContent())!;
+    expect(number).toMatch(/^HXCN-\d{4}-0001$/);
+
+    const form = page.getByRole('form', { name: '记录签署' });
+    await form.getByLabel('角色').selectOption('承诺方');
+    await form.getByLabel('姓名').fill('张三');
+    await form.getByLabel('方式').selectOption('签字并盖章');
+    await form.getByRole('button', { name: '记录签署' }).click();
+    await expect(page.locator('.notices')).toContainText('已记录承诺方：张三');
+    await form.getByLabel('角色').selectOption('接收方');
+    await form.getByLabel('姓名').fill('李四');
+    await form.getByLabel('单位').fill('某某科技有限公司');
+    await form.getByRole('button', { name: '记录签署' }).click();
+    await expect(page.locator('.notices')).toContainText('函件已签署');
+    await expect(page.getByTestId('letter-status')).toHaveText('已签署');
+
+    const scan = path.join(app.dataDir, 'signed-scan.png');
+    fs.writeFileSync(scan, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]));
+    app.dialogs.nextOpenPath = scan;
+    await page.getByRole('button', { name: '附加扫描件' }).click();
+    await expect(page.locator('.scan-list')).toContainText('signed-scan.png');
+
+    await page.getByRole('tab', { name: '版本' }).click();
+    const timeline = page.getByRole('list', { name: '历史版本' });
+    await expect(timeline).toContainText('导出供签署 v1');
+    await expect(timeline).toContainText('承诺方签署：张三');
+    await expect(timeline).toContainText('附加扫描件：signed-scan.png');
+
+    const verified = await app.core.api.signVerify({ number, fingerprint });
+    expect(verified).toMatchObject({ found: true, currentMatches: true });
+
+    // Editing after signing: the letter says the paper no longer matches.
+    await letterPage.editor.locator('.ld-clause').first().click();
+    await page.keyboard.type('（修改）');
+    await expect(page.locator('.warning.banner')).toContainText('与待签署（或已签署）的纸质文本不一致');
+    expect((await app.core.api.signVerify({ number, fingerprint })).currentMatches).toBe(false);
+    expect((await app.core.api.lettersGet({ id: letter.id })).status).toBe('signed');
+  });
+});
