@@ -107,7 +107,9 @@ export function formatLetterNumber(pattern: string, prefix: string, year: number
 }
 
 export function isValidNumberPattern(pattern: string): boolean {
-  return /\{seq(?::\d)?\}/.test(pattern) && pattern.length <= 60 && !/[\\/:*?"<>|\u0000-\u001f]/.test(pattern);
+  // The number becomes part of file names: no characters Windows forbids there (placeholders aside).
+  const literal = pattern.replace(/\{(前缀|prefix|yyyy|yy|seq(?::\d)?)\}/g, '');
+  return /\{seq(?::\d)?\}/.test(pattern) && pattern.length <= 60 && !/[\\/:*?"<>|{}\u0000-\u001f]/.test(literal);
 }
 
 export interface VerifyResult {

@@ -267,3 +267,15 @@ describe('register', () => {
     expect(csv).toContain('某某科技有限公司');
   });
 });
+
+describe('number patterns', () => {
+  it('accepts placeholders (with their colons) and refuses characters file names cannot hold', async () => {
+    const { isValidNumberPattern } = await import('../../electron/shared/signatures');
+    expect(isValidNumberPattern('{前缀}-{yyyy}-{seq:4}')).toBe(true);
+    expect(isValidNumberPattern('{前缀}〔{yyyy}〕{seq:3}号')).toBe(true);
+    expect(isValidNumberPattern('{前缀}-{yyyy}')).toBe(false);
+    expect(isValidNumberPattern('{前缀}/{seq}')).toBe(false);
+    expect(isValidNumberPattern('{前缀}:{seq}')).toBe(false);
+    expect(isValidNumberPattern('{unknown}{seq}')).toBe(false);
+  });
+});
