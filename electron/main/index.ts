@@ -76,6 +76,15 @@ function start(): void {
   mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
+  // Closing waits (up to 3 s) for the page to save its pending draft; nothing typed is lost.
+  let closing = false;
+  mainWindow.on('close', (event) => {
+    if (closing || !mainWindow) return;
+    closing = true;
+    event.preventDefault();
+    mainWindow.webContents.send(SHELL_COMMAND_CHANNEL, 'before-close');
+    setTimeout(() => mainWindow?.destroy(), 3000);
+  });
   if (devServerUrl) void mainWindow.loadURL(devServerUrl);
   else void mainWindow.loadFile(path.join(rendererRoot, 'index.html'));
 }

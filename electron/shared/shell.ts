@@ -1,5 +1,6 @@
 /** Commands the shell (application menu) sends to the page. A closed set. */
-export const SHELL_COMMANDS = ['new-letter', 'go-letters', 'go-templates', 'go-settings', 'search'] as const;
+/** 'before-close': the window is closing; save what is pending, then close it again. */
+export const SHELL_COMMANDS = ['new-letter', 'go-letters', 'go-templates', 'go-settings', 'search', 'before-close'] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];
 export const SHELL_COMMAND_CHANNEL = 'letterdesk:command';
 

@@ -36,6 +36,7 @@ function makeElectronStub(opts: { gotLock: boolean }) {
     isMinimized() {
       return false;
     }
+    destroy() {}
     restore() {}
     show() {}
   }
@@ -155,6 +156,19 @@ describe('main process boot', () => {
     expect(e.module.app.quit).toHaveBeenCalled();
     expect(e.windows).toHaveLength(0);
     expect(e.handlers.size).toBe(0);
+  });
+
+  it('closing the window first asks the page to save its pending draft', async () => {
+    const e = await boot();
+    const win = e.windows[0]!;
+    const preventDefault = vi.fn();
+    win.emit('close', { preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    expect(win.webContents.send).toHaveBeenCalledWith('letterdesk:command', 'before-close');
+    // The page's window.close() comes back as a second close, which is let through.
+    const second = vi.fn();
+    win.emit('close', { preventDefault: second });
+    expect(second).not.toHaveBeenCalled();
   });
 
   it('a second start focuses the existing window', async () => {
