@@ -168,6 +168,15 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'scans are kept as attached'); END;
     `,
   },
+  {
+    version: 5,
+    name: 'register sort indexes',
+    // The register sorts numbered letters first; these match its ORDER BY expressions exactly.
+    sql: `
+      CREATE INDEX letters_live_number ON letters ((number IS NULL), number, id) WHERE trashed_at IS NULL;
+      CREATE INDEX letters_live_signed ON letters ((signed_on IS NULL), signed_on, id) WHERE trashed_at IS NULL;
+    `,
+  },
 ];
 
 export const APP_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
