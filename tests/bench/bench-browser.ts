@@ -105,6 +105,36 @@ export async function benchBrowser(): Promise<Row[]> {
       core.close();
       tmp.cleanup();
     }
+    // Open a letter with 1,000 versions and show its timeline.
+    {
+      const tmp = makeTempDir('letterdesk-bench-');
+      const core = openCore({ dataDir: tmp.dir });
+      const letter = await core.api.lettersCreate({ title: '千版本函件' });
+      const doc = thirtyPageDoc();
+      doc.content = doc.content.slice(0, 40);
+      let revision = letter.revision;
+      for (let i = 0; i < 1000; i++) {
+        (doc.content[1] as { content: { text: string }[] }).content[0]!.text = `第1部分服务承诺（第${i}稿）`;
+        revision = (await core.api.letterContentSave({ id: letter.id, revision, doc, fields: [], values: {}, pageStyle: 'business' })).revision;
+        await core.api.versionsSave({ id: letter.id });
+      }
+      const samples: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        samples.push(
+          await withPage(core, server.url, async (page) => {
+            await page.getByRole('button', { name: '千版本函件', exact: true }).waitFor();
+            const t0 = Date.now();
+            await page.getByRole('button', { name: '千版本函件', exact: true }).click();
+            await page.getByRole('tab', { name: '版本' }).click();
+            await page.locator('.timeline-item').first().waitFor();
+            return Date.now() - t0;
+          }),
+        );
+      }
+      rows.push({ what: 'open a letter with 1,000 versions and show its timeline (Chromium, click to first timeline row)', stats: stats(samples), note: 'includes two clicks' });
+      core.close();
+      tmp.cleanup();
+    }
     // Register first screen with 100,000 letters.
     {
       const tmp = makeTempDir('letterdesk-bench-');
