@@ -70,6 +70,16 @@ describe('letter numbers', () => {
     expect((await exportIt(c.id)).number).toBe('HXCN-2027-0001');
   });
 
+  it('fills the letter\'s own 承诺书编号 field with the assigned number before freezing the version', async () => {
+    const letter = await readyLetter();
+    const exported = await exportIt(letter.id);
+    const { content } = await core.api.letterContentGet({ id: letter.id });
+    const own = content.fields.find((f) => f.type === 'docnumber' && f.label.includes('承诺书编号'))!;
+    expect(content.values[own.key]).toBe(exported.number);
+    const frozen = await core.api.versionsGet({ id: letter.id, seq: exported.version!.seq });
+    expect(frozen.content.values[own.key]).toBe(exported.number);
+  });
+
   it('uses the prefix of the template category and skips numbers given by hand', async () => {
     await core.api.settingsUpdate({ categoryPrefixes: { 医疗咨询: 'YLZX' } });
     const manual = await readyLetter();

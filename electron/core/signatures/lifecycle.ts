@@ -52,6 +52,18 @@ export function latestExport(ctx: SignContext, id: number) {
   return events[events.length - 1] ?? null;
 }
 
+/** The letter's own number field (承诺书编号 …), left empty by the clerk, gets the assigned number. */
+const OWN_NUMBER_LABEL = /承诺书编号|函件编号|文书编号|^编号$/;
+
+function fillNumberField(ctx: SignContext, id: number, number: string): void {
+  const { letter, content } = ctx.letters.getContent(id);
+  const empty = content.fields.filter((f) => f.type === 'docnumber' && OWN_NUMBER_LABEL.test(f.label) && !content.values[f.key]);
+  if (!empty.length) return;
+  const values = { ...content.values };
+  for (const f of empty) values[f.key] = number;
+  ctx.letters.saveContent(id, { ...content, values }, ctx.now(), letter.revision);
+}
+
 export interface ExportForSignatureResult {
   path: string | null;
   number: string | null;
@@ -79,6 +91,7 @@ export async function exportForSignature(ctx: SignContext, id: number, style?: P
     const current = ctx.letters.get(id);
     const assigned = current.number ?? ctx.numbers.next(s.numberPattern, prefix, year, id);
     if (!current.number) ctx.numbers.assign(id, assigned);
+    fillNumberField(ctx, id, assigned);
     return { number: assigned, version: snapshotLetter(ctx.db, id, 'export', null, ctx.now()) };
   })();
   const promisor = partiesOf(content).split(' / ')[0] || ctx.profile().fullName;
