@@ -70,6 +70,23 @@ test.describe('drafts and versions', () => {
     await expect(letterPage.editor).toContainText('5个工作日');
   });
 
+  test('a failed autosave is shown at once, kept and retried until it succeeds', async ({ app }) => {
+    const { letter, letterPage } = await openLetter(app);
+    const page = app.page;
+    // The database refuses writes (as with a read-only folder) while the clerk types.
+    app.core.db.pragma('query_only = ON');
+    await letterPage.editor.locator('.ld-clause').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('（断电前输入）');
+    await expect(letterPage.saveStatus).toContainText('保存失败');
+    await expect(letterPage.saveStatus).toContainText('数据文件夹不可写');
+    // Writes work again: the retry stores what was typed, nothing is lost.
+    app.core.db.pragma('query_only = OFF');
+    await expect(letterPage.saveStatus).toHaveText('已保存', { timeout: 15_000 });
+    const stored = await app.core.api.letterContentGet({ id: letter.id });
+    expect(JSON.stringify(stored.content.doc)).toContain('（断电前输入）');
+  });
+
   test('a change made elsewhere is reported, not overwritten', async ({ app }) => {
     const { letter, letterPage } = await openLetter(app);
     const page = app.page;
