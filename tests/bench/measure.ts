@@ -25,7 +25,9 @@ export async function time(runs: number, fn: (i: number) => unknown | Promise<un
 
 export interface Row {
   what: string;
-  stats: Stats;
+  /** Timing rows; a row with only `result` reports an outcome instead (e.g. a crash run). */
+  stats?: Stats;
+  result?: string;
   target?: number;
   note?: string;
 }
@@ -40,6 +42,10 @@ export function tableOf(rows: Row[]): string {
     '|---|---:|---:|---:|---:|---:|:---:|',
   ];
   for (const r of rows) {
+    if (!r.stats) {
+      lines.push(`| ${r.what} | ${r.result ?? ''} |  |  |  |  |  |`);
+      continue;
+    }
     const met = r.target === undefined ? '' : r.stats.p95 <= r.target ? 'yes' : '**no**';
     lines.push(
       `| ${r.what}${r.note ? ` (${r.note})` : ''} | ${r.stats.n} | ${fmt(r.stats.p50)} | ${fmt(r.stats.p95)} | ${fmt(r.stats.max)} | ${r.target === undefined ? '' : `≤ ${r.target}`} | ${met} |`,

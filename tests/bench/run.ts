@@ -9,11 +9,13 @@ import { benchRegister } from './bench-register';
 import { benchVersions } from './bench-versions';
 import { benchBrowser } from './bench-browser';
 import { benchExport } from './bench-export';
+import { benchCrash } from './bench-crash';
 import { tableOf, type Row } from './measure';
 
 const sections: { title: string; run: () => Promise<Row[]> }[] = [
   { title: 'Store and register', run: benchRegister },
   { title: 'Drafts and versions', run: benchVersions },
+  { title: 'Crash safety', run: () => benchCrash(100) },
   { title: 'Export', run: benchExport },
   { title: 'In the browser (Debian Chromium, built renderer, real core)', run: benchBrowser },
 ];
