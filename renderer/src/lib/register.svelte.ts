@@ -1,54 +1,171 @@
-import type { LetterSummary } from '../../../electron/shared/domain';
+import type { LetterStatus } from '../../../electron/shared/domain';
+import type { RegisterFilter, RegisterRow, RegisterSort } from '../../../electron/shared/register';
 import { getApi } from './api';
+import { errorMessage } from './i18n.svelte';
+import { notify } from './notices.svelte';
+import { PAGE_SIZE, PREFETCH, pagesFor, pagesToEvict, widen, type Range } from '../register/virtual';
 
-export const PAGE_SIZE = 50;
+/** The filters as the form holds them: empty strings mean "no filter". */
+export interface RegisterFilterForm {
+  status: LetterStatus[];
+  templateId: string;
+  party: string;
+  from: string;
+  to: string;
+}
 
-/** The letter register's state: one page of letters (live or trashed) from the API. */
+const NO_FILTER: RegisterFilterForm = { status: [], templateId: '', party: '', from: '', to: '' };
+
+/** How long scrolling may run before the rows it reached are fetched (throttle, not debounce). */
+const FETCH_THROTTLE_MS = 50;
+
+/**
+ * The letter register's state (issue #6): filters, sort and a cache of pages of rows from
+ * registerList. The grid says which rows it shows (`want`); pages covering them (and a few
+ * rows ahead) are fetched, at most MAX_CACHED_PAGES are kept.
+ */
 export class LetterRegister {
-  items = $state<LetterSummary[]>([]);
-  total = $state(0);
-  offset = $state(0);
   trashed = $state(false);
-  loading = $state(false);
+  filter = $state<RegisterFilterForm>({ ...NO_FILTER });
+  sort = $state<RegisterSort>('updated-desc');
+  total = $state(0);
   loaded = $state(false);
-  #request = 0;
+  /** Bumped whenever the list itself changes (filter, sort, trash): the grid scrolls to the top. */
+  epoch = $state(0);
+  // Raw: rows are replaced page by page, never mutated; proxying 2,000 rows would cost for nothing.
+  pages = $state.raw(new Map<number, RegisterRow[]>());
 
+  #generation = 0;
+  #inflight = new Set<number>();
+  #wanted: Range = { first: 0, last: PAGE_SIZE };
+  /** A row outside the range the grid keeps rendered (the focused one). */
+  #also: number | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  get filterActive(): boolean {
+    const f = this.filter;
+    return f.status.length > 0 || !!f.templateId || !!f.party.trim() || !!f.from || !!f.to;
+  }
+
+  /** The filter as the API takes it (also for the CSV export). */
+  query(): RegisterFilter {
+    const f = this.filter;
+    return {
+      trashed: this.trashed,
+      ...(f.status.length ? { status: [...f.status] } : {}),
+      ...(f.templateId ? { templateId: f.templateId } : {}),
+      ...(f.party.trim() ? { party: f.party.trim() } : {}),
+      ...(f.from ? { from: f.from } : {}),
+      ...(f.to ? { to: f.to } : {}),
+    };
+  }
+
+  rowAt(index: number): RegisterRow | undefined {
+    return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  }
+
+  /** Loads the rows the grid shows again (after a change); keeps the old rows on screen meanwhile. */
   async load(): Promise<void> {
-    const request = ++this.#request;
-    this.loading = true;
+    const generation = ++this.#generation;
+    this.#inflight.clear();
+    const needed = this.#keep(Math.max(this.total, PAGE_SIZE));
+    if (needed.length === 0) needed.push(0);
+    const results = await Promise.all(needed.map((p) => this.#fetchPage(p)));
+    if (generation !== this.#generation) return;
+    const pages = new Map<number, RegisterRow[]>();
+    results.forEach((r, i) => pages.set(needed[i]!, r.items));
+    this.pages = pages;
+    this.total = results[results.length - 1]!.total;
+    this.loaded = true;
+    // The total may have shrunk below the rows asked for; the grid will ask again.
+  }
+
+  /** The grid shows rows [first, last) and row `also`: fetch what is missing, soon. */
+  want(range: Range, also: number | null = null): void {
+    this.#wanted = range;
+    this.#also = also;
+    if (!this.loaded || this.#timer) return;
+    if (this.#missing().length === 0) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      for (const p of this.#missing()) void this.#fetchInto(p, this.#generation);
+    }, FETCH_THROTTLE_MS);
+  }
+
+  #missing(): number[] {
+    // A short page is stale when the total says more rows exist now (added elsewhere).
+    const stale = (p: number) => {
+      const rows = this.pages.get(p);
+      return !rows || (rows.length < PAGE_SIZE && p * PAGE_SIZE + rows.length < this.total);
+    };
+    return this.#keep(this.total).filter((p) => stale(p) && !this.#inflight.has(p));
+  }
+
+  /** The pages the grid needs now: never evicted. */
+  #keep(total: number): number[] {
+    const pages = pagesFor(widen(this.#wanted, PREFETCH, total));
+    const also = this.#also === null || this.#also >= total ? null : Math.floor(this.#also / PAGE_SIZE);
+    return also === null || pages.includes(also) ? pages : [...pages, also];
+  }
+
+  #fetchPage(page: number) {
+    return getApi().registerList({ ...this.query(), sort: this.sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+  }
+
+  async #fetchInto(page: number, generation: number): Promise<void> {
+    this.#inflight.add(page);
     try {
-      const page = await getApi().lettersList({ trashed: this.trashed, offset: this.offset, limit: PAGE_SIZE });
-      if (request !== this.#request) return;
-      if (page.items.length === 0 && page.total > 0 && this.offset > 0) {
-        this.offset = Math.max(0, Math.floor((page.total - 1) / PAGE_SIZE) * PAGE_SIZE);
-        return this.load();
-      }
-      this.items = page.items;
-      this.total = page.total;
-      this.loaded = true;
+      const result = await this.#fetchPage(page);
+      if (generation !== this.#generation) return;
+      const pages = new Map(this.pages);
+      pages.set(page, result.items);
+      for (const p of pagesToEvict(pages.keys(), this.#keep(result.total))) pages.delete(p);
+      this.pages = pages;
+      this.total = result.total;
+    } catch (err) {
+      if (generation === this.#generation) notify(errorMessage(err), 'error');
     } finally {
-      if (request === this.#request) this.loading = false;
+      if (generation === this.#generation) this.#inflight.delete(page);
     }
   }
 
-  async showTrash(trashed: boolean): Promise<void> {
-    this.trashed = trashed;
-    this.offset = 0;
-    await this.load();
+  /** A different list (filter, sort, trash): start again from the top. */
+  #restart(): Promise<void> {
+    this.#wanted = { first: 0, last: PAGE_SIZE };
+    this.#also = null;
+    this.epoch++;
+    return this.load();
   }
 
-  async page(delta: number): Promise<void> {
-    const next = this.offset + delta * PAGE_SIZE;
-    if (next < 0 || next >= this.total) return;
-    this.offset = next;
-    await this.load();
+  setFilter(patch: Partial<RegisterFilterForm>): Promise<void> {
+    this.filter = { ...this.filter, ...patch };
+    return this.#restart();
+  }
+
+  clearFilters(): Promise<void> {
+    this.filter = { ...NO_FILTER };
+    return this.#restart();
+  }
+
+  setSort(sort: RegisterSort): Promise<void> {
+    if (sort === this.sort) return Promise.resolve();
+    this.sort = sort;
+    return this.#restart();
+  }
+
+  showTrash(trashed: boolean): Promise<void> {
+    this.trashed = trashed;
+    return this.#restart();
+  }
+
+  exportCsv() {
+    return getApi().registerExportCsv(this.query());
   }
 
   async create(input: { title?: string; templateId?: string; counterpartyId?: number }) {
     const letter = await getApi().lettersCreate(input);
-    this.trashed = false;
-    this.offset = 0;
-    await this.load();
+    if (this.trashed) await this.showTrash(false);
+    else await this.load();
     return letter;
   }
 
@@ -68,5 +185,11 @@ export class LetterRegister {
     const letter = await getApi().lettersRestore({ id });
     await this.load();
     return letter;
+  }
+
+  dispose(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#generation++;
   }
 }

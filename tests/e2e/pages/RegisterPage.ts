@@ -1,4 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { LetterdeskApi } from '../../../electron/shared/api';
+import type { Letter } from '../../../electron/shared/domain';
+import type { LetterdeskApp } from '../harness';
 
 /** The letter register (函件 view) as a user sees it. */
 export class RegisterPage {
@@ -6,7 +9,13 @@ export class RegisterPage {
   readonly newButton: Locator;
   readonly trashToggle: Locator;
   readonly emptyState: Locator;
+  readonly noMatch: Locator;
+  readonly grid: Locator;
+  readonly scroller: Locator;
   readonly rows: Locator;
+  readonly count: Locator;
+  readonly filters: Locator;
+  readonly partyFilter: Locator;
   readonly dialog: Locator;
   readonly notices: Locator;
 
@@ -15,7 +24,14 @@ export class RegisterPage {
     this.newButton = page.getByRole('button', { name: '新建函件' }).first();
     this.trashToggle = page.locator('.view-header').getByRole('button', { name: /回收站|返回函件/ });
     this.emptyState = page.getByTestId('empty-state');
-    this.rows = page.locator('table.register tbody tr');
+    this.noMatch = page.getByTestId('no-match');
+    this.grid = page.getByRole('grid');
+    this.scroller = page.getByTestId('register-scroll');
+    // Loaded rows only (placeholders for rows still being fetched carry aria-busy).
+    this.rows = page.locator('table.register tbody tr:not([aria-busy])');
+    this.count = page.getByTestId('register-count');
+    this.filters = page.getByRole('search', { name: '筛选' });
+    this.partyFilter = this.filters.getByLabel('当事方');
     this.dialog = page.getByRole('dialog');
     this.notices = page.locator('.notices');
   }
@@ -31,6 +47,10 @@ export class RegisterPage {
 
   async titles(): Promise<string[]> {
     return this.rows.locator('.letter-title').allTextContents();
+  }
+
+  async numbers(): Promise<string[]> {
+    return this.rows.locator('.rc-number').allTextContents();
   }
 
   /** Creates a blank letter; the app opens it in the editor, and we go back to the register. */
@@ -74,4 +94,70 @@ export class RegisterPage {
     await this.row(title).getByRole('button', { name: '恢复' }).click();
     await expect(this.row(title)).toHaveCount(0);
   }
+
+  async toggleStatus(label: string): Promise<void> {
+    await this.filters.getByRole('checkbox', { name: label }).click();
+  }
+
+  columnHeader(name: string): Locator {
+    return this.grid.getByRole('columnheader', { name });
+  }
+
+  async sortBy(column: string): Promise<void> {
+    await this.columnHeader(column).getByRole('button').click();
+  }
+
+  async exportCsv(): Promise<void> {
+    await this.page.locator('.view-header').getByRole('button', { name: '导出 CSV' }).click();
+  }
+
+  /** Opens 核验纸质函件, types the number and fingerprint, and returns the result area. */
+  async verify(number: string, fingerprint: string): Promise<Locator> {
+    await this.page.locator('.view-header').getByRole('button', { name: '核验纸质函件' }).click();
+    await expect(this.dialog).toBeVisible();
+    await this.dialog.getByLabel('函件编号').fill(number);
+    await this.dialog.getByLabel('校验码').fill(fingerprint);
+    await this.dialog.getByRole('button', { name: '核验', exact: true }).click();
+    return this.dialog.getByTestId('verify-result');
+  }
+}
+
+/**
+ * A letter from a built-in template with every required field filled (so it can be exported
+ * for signature), its 承诺方 and 接收方 named, and an optional title.
+ */
+export async function readyLetter(
+  api: LetterdeskApi,
+  options: { title?: string; promisor?: string; recipient?: string; templateId?: string } = {},
+): Promise<Letter> {
+  const letter = await api.lettersCreate({ templateId: options.templateId ?? 'builtin-health-consultation-guarantee', ...(options.title ? { title: options.title } : {}) });
+  const { content } = await api.letterContentGet({ id: letter.id });
+  const values: Record<string, unknown> = {};
+  for (const f of content.fields) {
+    if (f.type === 'party' && (f.options?.part ?? 'fullName') === 'fullName') {
+      const name = f.options?.party === 'recipient' ? options.recipient : options.promisor;
+      if (name) values[f.key] = name;
+      else if (f.required) values[f.key] = `${f.label}内容`;
+      continue;
+    }
+    if (!f.required) continue;
+    values[f.key] =
+      f.type === 'number' || f.type === 'percent' || f.type === 'money'
+        ? Math.max(f.options?.min ?? 1, Math.min(f.options?.max ?? 100, 5))
+        : f.type === 'date'
+          ? { y: 2026, m: 5, d: 8 }
+          : f.type === 'choice'
+            ? { selected: [f.options!.choices![0]!] }
+            : `${f.label}内容`;
+  }
+  await api.lettersFill({ id: letter.id, values: values as never });
+  return api.lettersGet({ id: letter.id });
+}
+
+/** Exports a letter for signature through the test save dialog; returns its number and fingerprint. */
+export async function exportForSignature(app: LetterdeskApp, id: number): Promise<{ number: string; fingerprint: string; seq: number }> {
+  app.dialogs.nextSavePath = `${app.dataDir}/signature-${id}-${Date.now()}.docx`;
+  const result = await app.core.api.signExport({ id });
+  app.dialogs.nextSavePath = null;
+  return { number: result.number!, fingerprint: result.version!.fingerprint, seq: result.version!.seq };
 }
