@@ -59,6 +59,10 @@ export function createRegisterRepo(db: Db) {
       where.push(`instr(parties, ?) > 0`);
       params.push(q.party);
     }
+    if (q.text) {
+      where.push(`(instr(title, ?) > 0 OR instr(ifnull(number, ''), ?) > 0 OR instr(parties, ?) > 0)`);
+      params.push(q.text, q.text, q.text);
+    }
     if (q.from) {
       where.push('updated_at >= ?');
       params.push(q.from);

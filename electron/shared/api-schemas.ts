@@ -40,6 +40,7 @@ const registerFilterShape = {
   status: z.array(z.enum(['draft', 'awaiting-signature', 'signed', 'archived', 'void'])).max(5).optional(),
   templateId: z.string().max(100).optional(),
   party: z.string().trim().max(100).optional(),
+  text: z.string().trim().max(100).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   trashed: z.boolean().optional(),

@@ -9,6 +9,8 @@ export interface RegisterFilter {
   templateId?: string;
   /** Part of a party's name (either side). */
   party?: string;
+  /** Part of the title, the number or a party's name. */
+  text?: string;
   /** Last change between these dates (YYYY-MM-DD, inclusive). */
   from?: string;
   to?: string;

@@ -90,7 +90,7 @@ describe('LettersView', () => {
     render(LettersView);
     await screen.findByText('函件001');
     await fireEvent.keyDown(window, { key: 'f', ctrlKey: true });
-    const party = screen.getByLabelText('当事方');
+    const party = screen.getByLabelText('搜索');
     expect(party).toHaveFocus();
     await fireEvent.input(party, { target: { value: '医院' } });
     expect(screen.getByText('函件001')).toBeInTheDocument(); // not yet: debounced
@@ -101,7 +101,7 @@ describe('LettersView', () => {
     await fireEvent.click(within(screen.getByTestId('no-match')).getByRole('button', { name: '清除筛选' }));
     expect(await screen.findByText('函件001')).toBeInTheDocument();
     expect(screen.getByText('共 2 份')).toBeInTheDocument();
-    expect(screen.getByLabelText('当事方')).toHaveValue('');
+    expect(screen.getByLabelText('搜索')).toHaveValue('');
   });
 
   it('moves a letter to the trash and restores it there', async () => {

@@ -264,6 +264,9 @@ describe('register', () => {
     const all = await core.api.registerList({});
     expect(all.total).toBe(2);
     expect((await core.api.registerList({ party: '某某科技' })).items.map((r) => r.id)).toEqual([a.id]);
+    expect((await core.api.registerList({ text: '某某科技' })).items.map((r) => r.id)).toEqual([a.id]);
+    expect((await core.api.registerList({ text: 'HXCN-2026' })).items.map((r) => r.id)).toEqual([b.id]);
+    expect((await core.api.registerList({ text: '健康咨询' })).items.map((r) => r.id)).toEqual([b.id]);
     expect((await core.api.registerList({ status: ['awaiting-signature'] })).items.map((r) => r.id)).toEqual([b.id]);
     expect((await core.api.registerList({ templateId: 'builtin-group-client-data-protection' })).items.map((r) => r.id)).toEqual([a.id]);
     expect((await core.api.registerList({ from: '2026-05-09', to: '2026-05-09' })).items.map((r) => r.id)).toEqual([b.id]);

@@ -54,7 +54,8 @@ export class LetterRegister {
       trashed: this.trashed,
       ...(f.status.length ? { status: [...f.status] } : {}),
       ...(f.templateId ? { templateId: f.templateId } : {}),
-      ...(f.party.trim() ? { party: f.party.trim() } : {}),
+      // The search box looks in titles, numbers and parties alike.
+      ...(f.party.trim() ? { text: f.party.trim() } : {}),
       ...(f.from ? { from: f.from } : {}),
       ...(f.to ? { to: f.to } : {}),
     };

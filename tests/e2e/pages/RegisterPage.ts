@@ -31,7 +31,7 @@ export class RegisterPage {
     this.rows = page.locator('table.register tbody tr:not([aria-busy])');
     this.count = page.getByTestId('register-count');
     this.filters = page.getByRole('search', { name: '筛选' });
-    this.partyFilter = this.filters.getByLabel('当事方');
+    this.partyFilter = this.filters.getByLabel('搜索');
     this.dialog = page.getByRole('dialog');
     this.notices = page.locator('.notices');
   }
