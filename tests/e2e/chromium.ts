@@ -1,15 +1,10 @@
 import fs from 'node:fs';
+import { CHROMIUM_PRINT_ARGS } from '../../electron/core/export/render-pdf';
 
 export const CHROMIUM_PATH = process.env['LETTERDESK_CHROMIUM'] ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The same flags the CLI's PDF rendering uses (electron/core/export/render-pdf.ts).
+export const CHROMIUM_ARGS = CHROMIUM_PRINT_ARGS;
 
 /**
  * Debian's Chromium. Missing under CI=true is a failure (the suite must not go green

@@ -3,23 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, type LetterdeskApp } from './harness';
 import { LetterPage } from './pages/LetterPage';
+import { requiredValues } from '../helpers/sample-values';
 
 /** A letter from the two-party template with every required field filled, opened in the editor. */
 async function openFilled(app: LetterdeskApp, templateId = 'builtin-health-consultation-guarantee') {
   const letter = await app.core.api.lettersCreate({ templateId });
   const { content } = await app.core.api.letterContentGet({ id: letter.id });
-  const values: Record<string, unknown> = {};
-  for (const f of content.fields.filter((x) => x.required)) {
-    values[f.key] =
-      f.type === 'number' || f.type === 'percent' || f.type === 'money'
-        ? Math.max(f.options?.min ?? 1, Math.min(f.options?.max ?? 100, 5))
-        : f.type === 'date'
-          ? { y: 2026, m: 5, d: 8 }
-          : f.type === 'choice'
-            ? { selected: [f.options!.choices![0]!] }
-            : `${f.label}内容`;
-  }
-  await app.core.api.lettersFill({ id: letter.id, values: values as never });
+  await app.core.api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
   await app.page.reload();
   const letterPage = new LetterPage(app.page);
   await letterPage.openFromRegister(letter.title);

@@ -6,6 +6,7 @@ import { openCore, type Core } from '../../electron/core/create-api';
 import { errorCode } from '../../electron/shared/errors';
 import { formatLetterNumber, requiredSignerRoles } from '../../electron/shared/signatures';
 import { makeFakeClock, makeTempDir } from '../helpers/temp-dir';
+import { requiredValues } from '../helpers/sample-values';
 
 let core: Core;
 let dir: string;
@@ -29,19 +30,7 @@ const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', errorCode);
 async function readyLetter(templateId = 'builtin-health-consultation-guarantee') {
   const letter = await core.api.lettersCreate({ templateId });
   const { content } = await core.api.letterContentGet({ id: letter.id });
-  const values: Record<string, unknown> = {};
-  for (const f of content.fields) {
-    if (!f.required) continue;
-    values[f.key] =
-      f.type === 'number' || f.type === 'percent' || f.type === 'money'
-        ? Math.max(f.options?.min ?? 1, Math.min(f.options?.max ?? 100, 5))
-        : f.type === 'date'
-          ? { y: 2026, m: 5, d: 8 }
-          : f.type === 'choice'
-            ? { selected: [f.options!.choices![0]!] }
-            : `${f.label}内容`;
-  }
-  await core.api.lettersFill({ id: letter.id, values: values as never });
+  await core.api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
   return letter;
 }
 

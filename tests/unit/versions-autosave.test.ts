@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/create-api';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { planDraftSave, DEFAULT_AUTO_VERSION_SETTINGS } from '../../electron/core/versions/auto-version-policy';
 import { saveDraft, DEFAULT_VERSIONING_SETTINGS } from '../../electron/core/versions/draft-saver';
 import { createVersionsRepo, type VersionsRepo } from '../../electron/core/versions/versions-repo';
 import type { LetterContent } from '../../electron/shared/letter-content';
-import { makeFakeClock, makeTempDir } from '../helpers/temp-dir';
+import { useTempCore } from '../helpers/core-fixture';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -47,22 +46,11 @@ describe('auto-version policy (pure)', () => {
 });
 
 describe('saveDraft with a fake clock', () => {
-  let core: Core;
+  const t = useTempCore();
   let versions: VersionsRepo;
-  let clock: ReturnType<typeof makeFakeClock>;
-  let cleanup: () => void;
-  const now = () => clock.now().toISOString();
-
+  const now = () => t.now();
   beforeEach(() => {
-    const t = makeTempDir();
-    cleanup = t.cleanup;
-    clock = makeFakeClock();
-    core = openCore({ dataDir: t.dir, clock });
-    versions = createVersionsRepo(core.db);
-  });
-  afterEach(() => {
-    core.close();
-    cleanup();
+    versions = createVersionsRepo(t.core.db);
   });
 
   function draft(n: number): LetterContent {
@@ -75,64 +63,64 @@ describe('saveDraft with a fake clock', () => {
   }
 
   it('autosaves every call; versions only every 10 minutes of editing', async () => {
-    const { id } = await core.api.lettersCreate({ title: '承诺书' });
+    const { id } = await t.core.api.lettersCreate({ title: '承诺书' });
     let revision = 1;
     const kinds: string[] = [];
     // 25 minutes of editing, one save a minute.
     for (let minute = 1; minute <= 25; minute++) {
-      clock.advance(MIN);
-      const r = saveDraft(core.db, id, draft(minute), revision, now());
+      t.clock.advance(MIN);
+      const r = saveDraft(t.core.db, id, draft(minute), revision, now());
       revision = r.letter.revision;
       kinds.push(...r.versionsCreated.map((v) => `${minute}:${v.kind}`));
     }
     expect(kinds).toEqual(['10:auto', '20:auto']);
-    expect((await core.api.letterContentGet({ id })).content).toEqual(draft(25));
+    expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(25));
     expect(versions.get(id, 2).content).toEqual(draft(20));
   });
 
   it('keeps the pre-edit state of a letter untouched for 7 days before the edit overwrites it', async () => {
-    const { id } = await core.api.lettersCreate({ title: '承诺书' });
-    const first = saveDraft(core.db, id, draft(1), 1, now());
-    clock.advance(8 * DAY);
-    const r = saveDraft(core.db, id, draft(2), first.letter.revision, now());
+    const { id } = await t.core.api.lettersCreate({ title: '承诺书' });
+    const first = saveDraft(t.core.db, id, draft(1), 1, now());
+    t.clock.advance(8 * DAY);
+    const r = saveDraft(t.core.db, id, draft(2), first.letter.revision, now());
     expect(r.versionsCreated.map((v) => v.kind)).toEqual(['pre-edit']);
     expect(versions.get(id, 1).content).toEqual(draft(1));
-    expect((await core.api.letterContentGet({ id })).content).toEqual(draft(2));
+    expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(2));
     // The pre-edit version restarts the throttle.
-    clock.advance(9 * MIN);
-    expect(saveDraft(core.db, id, draft(3), r.letter.revision, now()).versionsCreated).toEqual([]);
+    t.clock.advance(9 * MIN);
+    expect(saveDraft(t.core.db, id, draft(3), r.letter.revision, now()).versionsCreated).toEqual([]);
   });
 
   it('does not duplicate: an automatic version of content equal to the latest version is not made', async () => {
-    const { id } = await core.api.lettersCreate({ title: '承诺书' });
-    saveDraft(core.db, id, draft(1), undefined, now());
+    const { id } = await t.core.api.lettersCreate({ title: '承诺书' });
+    saveDraft(t.core.db, id, draft(1), undefined, now());
     versions.create(id, draft(1), 'manual', null, now());
-    clock.advance(15 * MIN);
-    expect(saveDraft(core.db, id, draft(1), undefined, now()).versionsCreated).toEqual([]);
+    t.clock.advance(15 * MIN);
+    expect(saveDraft(t.core.db, id, draft(1), undefined, now()).versionsCreated).toEqual([]);
     expect(versions.list(id)).toHaveLength(1);
   });
 
   it('a refused save (stale revision, bad document) writes nothing, not even a version', async () => {
-    const { id } = await core.api.lettersCreate({ title: '承诺书' });
-    saveDraft(core.db, id, draft(1), 1, now());
-    clock.advance(8 * DAY);
-    expect(() => saveDraft(core.db, id, draft(2), 1, now())).toThrow(expect.objectContaining({ code: 'conflict' }));
+    const { id } = await t.core.api.lettersCreate({ title: '承诺书' });
+    saveDraft(t.core.db, id, draft(1), 1, now());
+    t.clock.advance(8 * DAY);
+    expect(() => saveDraft(t.core.db, id, draft(2), 1, now())).toThrow(expect.objectContaining({ code: 'conflict' }));
     const bad = { ...draft(3), doc: { type: 'doc', content: [{ type: 'nonsense' }] } } as unknown as LetterContent;
-    expect(() => saveDraft(core.db, id, bad, undefined, now())).toThrow(expect.objectContaining({ code: 'invalid-document' }));
+    expect(() => saveDraft(t.core.db, id, bad, undefined, now())).toThrow(expect.objectContaining({ code: 'invalid-document' }));
     expect(versions.list(id)).toEqual([]);
-    expect((await core.api.letterContentGet({ id })).content).toEqual(draft(1));
+    expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(1));
   });
 
   it('applies a retention setting after each new automatic version', async () => {
-    const { id } = await core.api.lettersCreate({ title: '承诺书' });
+    const { id } = await t.core.api.lettersCreate({ title: '承诺书' });
     const settings = { ...DEFAULT_VERSIONING_SETTINGS, retention: { keepAllDays: 1, keepDailyDays: null } };
     for (let i = 1; i <= 6; i++) {
-      clock.advance(11 * MIN);
-      saveDraft(core.db, id, draft(i), undefined, now(), settings);
+      t.clock.advance(11 * MIN);
+      saveDraft(t.core.db, id, draft(i), undefined, now(), settings);
     }
     expect(versions.list(id)).toHaveLength(6);
-    clock.advance(3 * DAY);
-    saveDraft(core.db, id, draft(99), undefined, now(), settings);
+    t.clock.advance(3 * DAY);
+    saveDraft(t.core.db, id, draft(99), undefined, now(), settings);
     // The 6 of that day thin to its newest; today's stays.
     expect(versions.list(id).map((v) => v.seq)).toEqual([7, 6]);
   });

@@ -1,27 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/create-api';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createVersionsRepo, type VersionsRepo } from '../../electron/core/versions/versions-repo';
 import { contentHash, fingerprint } from '../../electron/core/versions/canonical-hash';
 import { snapshotLetter } from '../../electron/core/versions/snapshot-letter';
 import type { LetterContent } from '../../electron/shared/letter-content';
-import { makeFakeClock, makeTempDir } from '../helpers/temp-dir';
+import { useTempCore } from '../helpers/core-fixture';
 
-let core: Core;
+const t = useTempCore();
 let repo: VersionsRepo;
-let clock: ReturnType<typeof makeFakeClock>;
-let cleanup: () => void;
-const now = () => clock.now().toISOString();
-
+const now = () => t.now();
 beforeEach(() => {
-  const t = makeTempDir();
-  cleanup = t.cleanup;
-  clock = makeFakeClock();
-  core = openCore({ dataDir: t.dir, clock });
-  repo = createVersionsRepo(core.db);
-});
-afterEach(() => {
-  core.close();
-  cleanup();
+  repo = createVersionsRepo(t.core.db);
 });
 
 function content(clauseText: string): LetterContent {
@@ -34,7 +22,7 @@ function content(clauseText: string): LetterContent {
 }
 
 async function newLetter(title = '承诺书'): Promise<number> {
-  return (await core.api.lettersCreate({ title })).id;
+  return (await t.core.api.lettersCreate({ title })).id;
 }
 
 describe('versions repository', () => {
@@ -42,7 +30,7 @@ describe('versions repository', () => {
     const a = await newLetter('甲');
     const b = await newLetter('乙');
     const v1 = repo.create(a, content('在5个工作日内完成'), 'manual', '  初稿  ', now());
-    clock.advance(1000);
+    t.clock.advance(1000);
     const w1 = repo.create(b, content('另一封'), 'auto', null, now());
     const v2 = repo.create(a, content('在3个工作日内完成'), 'auto', '', now());
     expect([v1.seq, v2.seq, w1.seq]).toEqual([1, 2, 1]);
@@ -77,11 +65,11 @@ describe('versions repository', () => {
   it('an export is always a version: new content makes an export version, equal content stamps the latest', async () => {
     const id = await newLetter();
     const v1 = repo.create(id, content('甲'), 'manual', null, now());
-    clock.advance(60_000);
+    t.clock.advance(60_000);
     const exported = repo.create(id, content('甲'), 'export', null, now());
     expect(exported).toMatchObject({ seq: 1, kind: 'manual', exportedAt: '2026-05-08T09:01:00.000Z' });
     expect(repo.list(id)).toHaveLength(1);
-    clock.advance(60_000);
+    t.clock.advance(60_000);
     // A second export keeps the first stamp.
     expect(repo.create(id, content('甲'), 'export', null, now()).exportedAt).toBe('2026-05-08T09:01:00.000Z');
     const v2 = repo.create(id, content('乙'), 'export', null, now());
@@ -117,7 +105,7 @@ describe('versions repository', () => {
     repo.create(id, content('丙'), 'manual', null, now());
     repo.markSigned(id, 3, now());
     repo.create(id, content('丁'), 'auto', null, now());
-    const db = core.db;
+    const db = t.core.db;
     const sql = (s: string) => () => db.prepare(s).run(id);
     for (const seq of [1, 2, 3]) {
       expect(sql(`UPDATE versions SET content_json = '{}' WHERE letter_id = ? AND seq = ${seq}`)).toThrow(/version-immutable/);
@@ -155,7 +143,7 @@ describe('versions repository', () => {
     const kinds = ['auto', 'manual', 'auto', 'auto', 'export', 'auto', 'pre-edit', 'auto'] as const;
     kinds.forEach((kind, i) => repo.create(id, content(`第${i + 1}稿`), kind, null, now()));
     repo.markSigned(id, 3, now());
-    clock.advance(30 * 86_400_000);
+    t.clock.advance(30 * 86_400_000);
     const removed = repo.prune(id, { keepAllDays: 7, keepDailyDays: null }, now());
     // All were made the same day: the newest auto (8, also the newest version) stays; 3 is signed.
     expect(removed).toEqual([1, 4, 6]);
@@ -165,10 +153,10 @@ describe('versions repository', () => {
 
   it('snapshotLetter keeps the letter’s saved content', async () => {
     const id = await newLetter();
-    const letter = await core.api.letterContentGet({ id });
-    await core.api.letterContentSave({ id, revision: letter.letter.revision, ...content('已保存的文本') });
-    const v = snapshotLetter(core.db, id, 'manual', 'Ctrl+S', now());
-    expect(repo.get(id, v.seq).content).toEqual((await core.api.letterContentGet({ id })).content);
-    expect(snapshotLetter(core.db, id, 'export', null, now())).toMatchObject({ seq: v.seq, kind: 'manual', exportedAt: now() });
+    const letter = await t.core.api.letterContentGet({ id });
+    await t.core.api.letterContentSave({ id, revision: letter.letter.revision, ...content('已保存的文本') });
+    const v = snapshotLetter(t.core.db, id, 'manual', 'Ctrl+S', now());
+    expect(repo.get(id, v.seq).content).toEqual((await t.core.api.letterContentGet({ id })).content);
+    expect(snapshotLetter(t.core.db, id, 'export', null, now())).toMatchObject({ seq: v.seq, kind: 'manual', exportedAt: now() });
   });
 });

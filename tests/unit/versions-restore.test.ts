@@ -1,27 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/create-api';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { restoreVersion } from '../../electron/core/versions/restore';
 import { createVersionsRepo, type VersionsRepo } from '../../electron/core/versions/versions-repo';
 import { contentHash } from '../../electron/core/versions/canonical-hash';
 import type { LetterContent } from '../../electron/shared/letter-content';
-import { makeFakeClock, makeTempDir } from '../helpers/temp-dir';
+import { useTempCore } from '../helpers/core-fixture';
 
-let core: Core;
+const t = useTempCore();
 let versions: VersionsRepo;
-let clock: ReturnType<typeof makeFakeClock>;
-let cleanup: () => void;
-const now = () => clock.now().toISOString();
-
+const now = () => t.now();
 beforeEach(() => {
-  const t = makeTempDir();
-  cleanup = t.cleanup;
-  clock = makeFakeClock();
-  core = openCore({ dataDir: t.dir, clock });
-  versions = createVersionsRepo(core.db);
-});
-afterEach(() => {
-  core.close();
-  cleanup();
+  versions = createVersionsRepo(t.core.db);
 });
 
 function draft(days: number, extra = ''): LetterContent {
@@ -40,27 +28,27 @@ function draft(days: number, extra = ''): LetterContent {
 }
 
 async function save(id: number, content: LetterContent) {
-  const { letter } = await core.api.letterContentGet({ id });
-  return core.api.letterContentSave({ id, revision: letter.revision, ...content });
+  const { letter } = await t.core.api.letterContentGet({ id });
+  return t.core.api.letterContentSave({ id, revision: letter.revision, ...content });
 }
 
 describe('restoring a version', () => {
   it('keeps the current state, restores as a new version and removes nothing', async () => {
-    const { id } = await core.api.lettersCreate({ title: '承诺书' });
+    const { id } = await t.core.api.lettersCreate({ title: '承诺书' });
     await save(id, draft(5));
     versions.create(id, draft(5), 'manual', '初稿', now());
     await save(id, draft(3));
     versions.create(id, draft(3), 'manual', null, now());
     await save(id, draft(3, '，并书面告知')); // unsaved as a version: the pre-restore keeps it
-    clock.advance(60_000);
+    t.clock.advance(60_000);
     const before = versions.list(id);
 
-    const r = restoreVersion(core.db, id, 1, now());
+    const r = restoreVersion(t.core.db, id, 1, now());
     expect(r.previous).toMatchObject({ seq: 3, kind: 'pre-restore' });
     expect(versions.get(id, 3).content).toEqual(draft(3, '，并书面告知'));
     expect(r.version).toMatchObject({ seq: 4, kind: 'restore', restoredFrom: 1, createdAt: '2026-05-08T09:01:00.000Z' });
     expect(r.version.hash).toBe(versions.summary(id, 1).hash);
-    const current = await core.api.letterContentGet({ id });
+    const current = await t.core.api.letterContentGet({ id });
     expect(current.content).toEqual(draft(5));
     expect(contentHash(current.content)).toBe(r.version.hash);
     expect(r.letter.revision).toBe(current.letter.revision);
@@ -70,28 +58,28 @@ describe('restoring a version', () => {
   });
 
   it('makes no pre-restore version when the current content is already the latest version', async () => {
-    const { id } = await core.api.lettersCreate({ title: '承诺书' });
+    const { id } = await t.core.api.lettersCreate({ title: '承诺书' });
     await save(id, draft(5));
     versions.create(id, draft(5), 'manual', null, now());
     await save(id, draft(3));
     versions.create(id, draft(3), 'manual', null, now());
-    const r = restoreVersion(core.db, id, 1, now(), undefined, '恢复初稿');
+    const r = restoreVersion(t.core.db, id, 1, now(), undefined, '恢复初稿');
     expect(r.previous).toMatchObject({ seq: 2, kind: 'manual' });
     expect(r.version).toMatchObject({ seq: 3, kind: 'restore', note: '恢复初稿', restoredFrom: 1 });
     // The replaced state is one step away: restoring it back works the same way.
-    const back = restoreVersion(core.db, id, r.previous.seq, now());
+    const back = restoreVersion(t.core.db, id, r.previous.seq, now());
     expect(back.version).toMatchObject({ seq: 4, kind: 'restore', restoredFrom: 2 });
-    expect((await core.api.letterContentGet({ id })).content).toEqual(draft(3));
+    expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(3));
   });
 
   it('refuses an unknown version or a stale revision and changes nothing', async () => {
-    const { id } = await core.api.lettersCreate({ title: '承诺书' });
+    const { id } = await t.core.api.lettersCreate({ title: '承诺书' });
     await save(id, draft(5));
     versions.create(id, draft(5), 'manual', null, now());
     await save(id, draft(3));
-    expect(() => restoreVersion(core.db, id, 9, now())).toThrow(expect.objectContaining({ code: 'not-found' }));
-    expect(() => restoreVersion(core.db, id, 1, now(), 1)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => restoreVersion(t.core.db, id, 9, now())).toThrow(expect.objectContaining({ code: 'not-found' }));
+    expect(() => restoreVersion(t.core.db, id, 1, now(), 1)).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(versions.list(id)).toHaveLength(1);
-    expect((await core.api.letterContentGet({ id })).content).toEqual(draft(3));
+    expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(3));
   });
 });

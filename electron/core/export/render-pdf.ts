@@ -7,7 +7,8 @@ import { writeFileAtomic } from './write-atomic';
 
 type Playwright = typeof import('@playwright/test');
 
-const CHROMIUM_PRINT_ARGS = [
+/** Debian Chromium headless on a machine with no network: no sandbox (root), no background traffic. */
+export const CHROMIUM_PRINT_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { sampleValue } from '../../helpers/sample-values';
 import type { LetterdeskApi } from '../../../electron/shared/api';
 import type { Letter } from '../../../electron/shared/domain';
 import type { LetterdeskApp } from '../harness';
@@ -140,15 +141,7 @@ export async function readyLetter(
       else if (f.required) values[f.key] = `${f.label}内容`;
       continue;
     }
-    if (!f.required) continue;
-    values[f.key] =
-      f.type === 'number' || f.type === 'percent' || f.type === 'money'
-        ? Math.max(f.options?.min ?? 1, Math.min(f.options?.max ?? 100, 5))
-        : f.type === 'date'
-          ? { y: 2026, m: 5, d: 8 }
-          : f.type === 'choice'
-            ? { selected: [f.options!.choices![0]!] }
-            : `${f.label}内容`;
+    if (f.required) values[f.key] = sampleValue(f);
   }
   await api.lettersFill({ id: letter.id, values: values as never });
   return api.lettersGet({ id: letter.id });
