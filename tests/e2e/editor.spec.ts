@@ -5,6 +5,14 @@ import { printField, type FieldDef, type FieldValue } from '../../electron/share
 import { letterBlocks, letterPlainText } from '../../electron/shared/letter-model';
 
 const strip = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Lets the editor see a caret moved by a navigation key. The browser moves the DOM selection
+ * at once but reports it in a later selectionchange task; a synthetic key sent before that
+ * (only a test types that fast, under load) would act on the old position.
+ */
+const settle = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))));
 /** The printed text of a field without its blanks (the editor shows labels in blanks). */
 const printedText = (def: FieldDef, value: FieldValue | undefined) =>
   strip(printField(def, value).map((p) => (p.kind === 'text' ? p.text : '')).join(''));
@@ -89,6 +97,7 @@ test.describe('editing', () => {
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('ArrowDown'); // into 理赔时效
     await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.textContent ?? '')).toContain('理赔时效');
+    await settle(page);
     await page.keyboard.press('Tab');
     await expect.poll(numbers).toEqual(['一、', '（一）', '二、']);
     await page.keyboard.press('Shift+Tab');
@@ -96,6 +105,7 @@ test.describe('editing', () => {
     // Move the last clause up: the numbers follow the new order.
     await page.keyboard.press('Control+End'); // into 投诉处理, the last clause
     await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.textContent ?? '')).toContain('投诉处理');
+    await settle(page);
     await page.keyboard.press('Alt+ArrowUp');
     await expect(letterPage.editor.locator('.ld-clause').nth(1)).toContainText('投诉处理');
     await expect.poll(numbers).toEqual(['一、', '二、', '三、']);
