@@ -5,6 +5,9 @@ import { errorMessage } from './i18n.svelte';
 import { notify } from './notices.svelte';
 import { PAGE_SIZE, PREFETCH, pagesFor, pagesToEvict, widen, type Range } from '../register/virtual';
 
+/** Rows fetched for the very first screen (a tall window at 100 % shows about 25). */
+const FIRST_SCREEN_ROWS = 40;
+
 /** The filters as the form holds them: empty strings mean "no filter". */
 export interface RegisterFilterForm {
   status: LetterStatus[];
@@ -69,6 +72,17 @@ export class LetterRegister {
   async load(): Promise<void> {
     const generation = ++this.#generation;
     this.#inflight.clear();
+    if (!this.loaded) {
+      // First screen: just the rows a window shows, so the register appears at once; the full
+      // page follows (a short page is refetched by #missing once the grid asks for its rows).
+      const first = await getApi().registerList({ ...this.query(), sort: this.sort, offset: 0, limit: FIRST_SCREEN_ROWS });
+      if (generation !== this.#generation) return;
+      this.pages = new Map([[0, first.items]]);
+      this.total = first.total;
+      this.loaded = true;
+      this.want(this.#wanted, this.#also);
+      return;
+    }
     const needed = this.#keep(Math.max(this.total, PAGE_SIZE));
     if (needed.length === 0) needed.push(0);
     const results = await Promise.all(needed.map((p) => this.#fetchPage(p)));
