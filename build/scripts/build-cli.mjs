@@ -12,3 +12,7 @@ await build({
   external: ['better-sqlite3'],
   logLevel: 'warning',
 });
+
+// `npx letterdesk` runs the bin file directly: it must be executable (esbuild writes 0644).
+const { chmodSync } = await import('node:fs');
+chmodSync('out/cli/letterdesk.cjs', 0o755);
