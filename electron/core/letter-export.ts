@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { LetterdeskError } from '../shared/errors';
 import { missingRequired, type LetterContent, type PageStyle } from '../shared/letter-content';
-import { partiesOf } from '../shared/register';
+import { partiesOf } from '../shared/field-roles';
 import type { Letter, Settings } from '../shared/domain';
 import type { VersionSummary } from '../shared/versions';
 import { buildDocx, buildPrintHtml, defaultExportFileName, writeFileAtomic, type ExportMeta } from './export';

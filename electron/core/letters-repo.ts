@@ -2,7 +2,7 @@ import type { Db } from './db/open-db';
 import { LetterdeskError } from '../shared/errors';
 import type { Letter, LetterSort, LetterStatus, LetterSummary, ListLettersQuery, Page } from '../shared/domain';
 import type { LetterContent, PageStyle } from '../shared/letter-content';
-import { partiesOf } from '../shared/register';
+import { partiesOf } from '../shared/field-roles';
 
 interface LetterRow {
   id: number;

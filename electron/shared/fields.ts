@@ -42,11 +42,27 @@ export interface FieldOptions {
   blankWidth?: number;
 }
 
+/**
+ * What a field means to the rules (issue #9): the letter's own number (filled by the register
+ * at export for signature, never asked of the clerk) and the two parties' names. Stored in the
+ * template and the letter, never read from the label.
+ */
+export const FIELD_ROLES = ['own-number', 'promisor-name', 'recipient-name'] as const;
+export type FieldRole = (typeof FIELD_ROLES)[number];
+
+/** Who signs, seals or dates on paper; a handwritten field names its signer (承诺方/接收方/见证人/…). */
+export const SIGNER_ROLES = ['承诺方', '接收方', '见证人'] as const;
+export type SignerRole = string;
+export const MAX_SIGNER_ROLE_LENGTH = 20;
+
 export interface FieldDef {
   key: string;
   label: string;
   type: FieldType;
   required: boolean;
+  role?: FieldRole;
+  /** handwritten: the signer whose signature, seal or date this blank takes. */
+  signer?: SignerRole;
   hint?: string;
   example?: string;
   default?: FieldValue;

@@ -1,6 +1,5 @@
 /** The letter register (issue #6): filters, sorting and the parties column. Pure. */
 import type { LetterStatus, LetterSummary } from './domain';
-import type { LetterContent } from './letter-content';
 
 export type RegisterSort = 'updated-desc' | 'updated-asc' | 'number-asc' | 'number-desc' | 'title-asc' | 'signed-desc' | 'created-desc';
 
@@ -27,27 +26,6 @@ export interface RegisterRow extends LetterSummary {
   parties: string;
   templateId: string | null;
   signedOn: string | null;
-}
-
-/**
- * The parties of a letter as the register shows them: the names in its party fields
- * (承诺方 first, then 接收方), or in fields labelled 承诺方/接收方.
- */
-export function partiesOf(content: Pick<LetterContent, 'fields' | 'values'>): string {
-  const names: string[] = [];
-  const add = (v: unknown) => {
-    if (typeof v === 'string' && v.trim() && !names.includes(v.trim())) names.push(v.trim().slice(0, 100));
-  };
-  const byRole = (role: 'promisor' | 'recipient', labelPattern: RegExp) => {
-    for (const f of content.fields) {
-      const isParty = f.type === 'party' && (f.options?.party ?? 'promisor') === role && (f.options?.part ?? 'fullName') === 'fullName';
-      const looksLike = (f.type === 'text' || f.type === 'party') && labelPattern.test(f.label) && !/地址|电话|代表|代码|联系|签/.test(f.label);
-      if (isParty || (f.type !== 'party' && looksLike)) add(content.values[f.key]);
-    }
-  };
-  byRole('promisor', /^承诺(方|人|单位)(名称|全称)?$/);
-  byRole('recipient', /^接收方(名称|全称)?$/);
-  return names.join(' / ');
 }
 
 const CSV_COLUMNS = ['编号', '标题', '当事方', '模板', '状态', '最后修改', '签署日期'] as const;

@@ -3,12 +3,11 @@
  * and the rules that decide which step is allowed. Pure; core stores and chains the events.
  */
 import type { LetterStatus } from './domain';
-import type { LetterContent } from './letter-content';
-import { letterBlocks, letterPlainText } from './letter-model';
+import type { SignerRole } from './fields';
 import type { VersionSummary } from './versions';
 
-export const SIGNER_ROLES = ['承诺方', '接收方', '见证人'] as const;
-export type SignerRole = string;
+export { SIGNER_ROLES, type SignerRole } from './fields';
+export { requiredSignerRoles, signingProgress } from './field-roles';
 export const SIGN_METHODS = ['签字', '盖章', '签字并盖章'] as const;
 export type SignMethod = (typeof SIGN_METHODS)[number];
 
@@ -56,7 +55,11 @@ export interface LetterSignatureState {
   /** Hash of the current content; differs from exported.hash once the letter was edited. */
   currentHash: string;
   paperMatchesCurrent: boolean;
+  /** Who must sign the paper in hand (its frozen version's signature blanks). */
   requiredRoles: SignerRole[];
+  /** Of those, who has signed since the latest export for signature, and who has not. */
+  signedRoles: SignerRole[];
+  missingRoles: SignerRole[];
   signatures: (SignatureRecord & { eventId: number; versionSeq: number | null; recordedAt: string })[];
   scans: ScanSummary[];
   events: SignatureEvent[];
@@ -77,20 +80,6 @@ export const ALLOWED_FROM: Record<LifecycleAction, readonly LetterStatus[]> = {
 
 export function canDo(action: LifecycleAction, status: LetterStatus): boolean {
   return ALLOWED_FROM[action].includes(status);
-}
-
-/**
- * Who must sign, read from the signature block of the letter: 承诺方/承诺人 → 承诺方,
- * 接收方 → 接收方, 见证 → 见证人. A letter without a recognisable block needs its 承诺方.
- */
-export function requiredSignerRoles(content: Pick<LetterContent, 'doc' | 'fields' | 'values'>): SignerRole[] {
-  const blocks = letterBlocks(content.doc, content.fields, content.values).filter((b) => b.type === 'table' && b.kind === 'signature');
-  const text = letterPlainText(blocks);
-  const roles: SignerRole[] = [];
-  if (/承诺方|承诺人|承诺单位/.test(text)) roles.push('承诺方');
-  if (/接收方/.test(text)) roles.push('接收方');
-  if (/见证/.test(text)) roles.push('见证人');
-  return roles.length ? roles : ['承诺方'];
 }
 
 /** Default letter number pattern (issue #6): 前缀-年份-四位序号, e.g. HXCN-2026-0001. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { DocJSON } from './doc-schema';
-import { FIELD_TYPES, type FieldDef } from './fields';
+import { FIELD_ROLES, FIELD_TYPES, MAX_SIGNER_ROLE_LENGTH, type FieldDef } from './fields';
 import { checkFieldDefs, checkLetterDoc, PAGE_STYLES, type PageStyle } from './letter-content';
 import { LetterdeskError } from './errors';
 
@@ -46,6 +46,14 @@ export const fieldDefSchema = z.strictObject({
   label: z.string().min(1).max(100),
   type: z.enum(FIELD_TYPES),
   required: z.boolean(),
+  role: z.enum(FIELD_ROLES).optional(),
+  signer: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_SIGNER_ROLE_LENGTH)
+    .regex(/^[^\u0000-\u001f\u007f-\u009f\ufffe\uffff]+$/u, 'control characters are not allowed')
+    .optional(),
   hint: z.string().max(500).optional(),
   example: z.string().max(200).optional(),
   default: fieldValueSchema.optional(),

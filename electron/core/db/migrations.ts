@@ -6,6 +6,12 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Data conversion that SQL cannot say (JSON documents, hashes), run after `sql` inside the
+   * same transaction as the version bump. Keep it self-contained: it must give the same
+   * result in every later app version, so it may not call code that changes over time.
+   */
+  up?: (db: import('better-sqlite3').Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [

@@ -57,6 +57,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.up?.(db);
       // PRAGMA cannot take bound parameters; m.version is an integer from our own table.
       db.pragma(`user_version = ${Math.trunc(m.version)}`);
     })();

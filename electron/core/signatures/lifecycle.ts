@@ -8,11 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LetterdeskError } from '../../shared/errors';
 import { missingRequired } from '../../shared/letter-content';
-import { partiesOf } from '../../shared/register';
+import { partiesName_PLACEHOLDER } from '../../shared/field-roles';
 import {
   canDo,
   requiredSignerRoles,
+  signingProgress,
   type LifecycleAction,
+  type SignatureEvent,
   type SignatureRecord,
   type ScanSummary,
 } from '../../shared/signatures';
@@ -50,6 +52,15 @@ function prefixFor(ctx: SignContext, templateId: string | null): string {
 export function latestExport(ctx: SignContext, id: number) {
   const events = ctx.events.list(id).filter((e) => e.kind === 'exported-for-signature');
   return events[events.length - 1] ?? null;
+}
+
+function signaturesSince(events: SignatureEvent[], exportEventId: number): SignatureRecord[] {
+  return events.filter((e) => e.kind === 'signature-recorded' && e.id > exportEventId).map((e) => e.payload as unknown as SignatureRecord);
+}
+
+/** Roles that signed the paper of the export event `exportEventId` (recorded after it). */
+export function rolesSignedSinceExport(events: SignatureEvent[], exportEventId: number): string[] {
+  return signaturesSince(events, exportEventId).map((r) => r.role);
 }
 
 /** The letter's own number field (承诺书编号 …), left empty by the clerk, gets the assigned number. */
@@ -112,12 +123,10 @@ export function recordSignature(ctx: SignContext, id: number, record: SignatureR
     if (!exported || exported.versionSeq === null) throw new LetterdeskError('illegal-transition', `Letter ${id} was not exported for signature`);
     ctx.events.append(id, 'signature-recorded', exported.versionSeq, { ...record }, ctx.now());
     const required = requiredSignerRoles(ctx.versions.get(id, exported.versionSeq).content);
-    const signed = ctx.events
-      .list(id)
-      .filter((e) => e.kind === 'signature-recorded' && e.id > exported.id)
-      .map((e) => e.payload as unknown as SignatureRecord);
-    const complete = required.every((role) => signed.some((r) => r.role === role));
+    const events = ctx.events.list(id);
+    const { complete } = signingProgress(required, rolesSignedSinceExport(events, exported.id));
     if (complete) {
+      const signed = signaturesSince(events, exported.id);
       const dates = signed.map((r) => r.dateSigned).sort();
       ctx.letters.setSignedOn(id, dates[dates.length - 1] ?? null);
       if (ctx.letters.get(id).status !== 'signed') {

@@ -1,8 +1,8 @@
 import { LetterdeskError } from '../../shared/errors';
-import { requiredSignerRoles, type LetterSignatureState, type SignatureRecord, type VerifyResult } from '../../shared/signatures';
+import { requiredSignerRoles, signingProgress, type LetterSignatureState, type SignatureRecord, type VerifyResult } from '../../shared/signatures';
 import { contentHash, normalizeHashPrefix } from '../versions/canonical-hash';
 import type { SignContext } from './context';
-import { latestExport } from './lifecycle';
+import { latestExport, rolesSignedSinceExport } from './lifecycle';
 
 /** Everything the letter's signature panel shows, in one read. */
 export function signatureState(ctx: SignContext, id: number): LetterSignatureState {
@@ -13,13 +13,17 @@ export function signatureState(ctx: SignContext, id: number): LetterSignatureSta
   const exported = exportedEvent?.versionSeq ? ctx.versions.summary(id, exportedEvent.versionSeq) : null;
   const currentHash = contentHash(content);
   const voided = [...events].reverse().find((e) => e.kind === 'voided');
+  const requiredRoles = requiredSignerRoles(exported ? ctx.versions.get(id, exported.seq).content : content);
+  const progress = signingProgress(requiredRoles, exportedEvent ? rolesSignedSinceExport(events, exportedEvent.id) : []);
   return {
     status: letter.status,
     number: letter.number,
     exported,
     currentHash,
     paperMatchesCurrent: exported ? exported.hash === currentHash : false,
-    requiredRoles: requiredSignerRoles(exported ? ctx.versions.get(id, exported.seq).content : content),
+    requiredRoles,
+    signedRoles: progress.signed,
+    missingRoles: progress.missing,
     signatures: events
       .filter((e) => e.kind === 'signature-recorded')
       .map((e) => ({ ...(e.payload as unknown as SignatureRecord), eventId: e.id, versionSeq: e.versionSeq, recordedAt: e.createdAt })),
