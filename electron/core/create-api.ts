@@ -23,10 +23,14 @@ import { createSignContext } from './signatures/context';
 import { archiveLetter, attachScan, exportForSignature, recordSignature, voidLetter } from './signatures/lifecycle';
 import { readScan, signatureState, verifyPaper } from './signatures/signature-state';
 import { buildAuditReport } from './signatures/audit-report';
+import { checkEvidence } from './signatures/evidence-check';
 import { fontsUsed, writeFileAtomic } from './export';
 import { exportLetter, printHtml, type PdfPort } from './letter-export';
 import { missingFonts } from './export/installed-fonts';
 import { registerCsv } from '../shared/register';
+import { assertEditable } from './letter-edit-guard';
+import { copyLetter } from './letter-copy';
+import { trashLetter } from './letter-trash';
 import type { LetterStatus } from '../shared/domain';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -123,17 +127,21 @@ export function createApi(deps: ApiDeps): LetterdeskApi {
     },
     lettersGet: async ({ id }) => letters.get(id),
     lettersRename: async ({ id, title, revision }) => letters.rename(id, title, now(), revision),
-    lettersTrash: async ({ id }) => letters.trash(id, now()),
+    lettersTrash: async ({ id, confirmNumber }) => trashLetter(db, letters, sign.events, id, confirmNumber, now()),
+    lettersCopy: async ({ id, title }) => copyLetter(letters, id, title, now()),
     lettersRestore: async ({ id }) => letters.restore(id, now()),
     letterContentGet: async ({ id }) => letters.getContent(id),
     letterContentSave: async ({ id, revision, ...content }) => saveDraft(db, id, content, revision, now(), versioning()).letter,
-    lettersFill: async ({ id, values, revision }) => {
-      const current = letters.getContent(id);
-      checkFill(current.content.fields, values);
-      const content = { ...current.content, values: { ...current.content.values, ...values } };
-      saveDraft(db, id, content, revision ?? current.letter.revision, now(), versioning());
-      return letters.getContent(id);
-    },
+    lettersFill: async ({ id, values, revision }) =>
+      // One transaction: the values are merged into the content the status check read.
+      db.transaction(() => {
+        const current = letters.getContent(id);
+        assertEditable(current.letter);
+        checkFill(current.content.fields, values);
+        const content = { ...current.content, values: { ...current.content.values, ...values } };
+        saveDraft(db, id, content, revision ?? current.letter.revision, now(), versioning());
+        return letters.getContent(id);
+      })(),
     versionsList: async ({ id }) => {
       letters.get(id);
       return versions.list(id);
@@ -206,6 +214,8 @@ export function createApi(deps: ApiDeps): LetterdeskApi {
         const letter = letters.get(id);
         if (letter.status !== 'draft') throw new LetterdeskError('illegal-transition', `Letter ${id} already went to paper with its number`);
         sign.numbers.assign(id, number);
+        // A number given by hand is evidence too: the chain records it (issue #9).
+        sign.events.append(id, 'number-set', null, { number }, now());
         return letters.get(id);
       })(),
     registerList: async (query) => register.query(query ?? {}),
@@ -266,7 +276,7 @@ export function createApi(deps: ApiDeps): LetterdeskApi {
     settingsUpdate: async (patch) => settings.updateSettings(patch ?? {}),
     profileGet: async () => settings.getProfile(),
     profileUpdate: async (patch) => settings.updateProfile(patch ?? {}),
-    dbCheck: async () => checkDatabase(db, dataDir, sign.events.verifyChain()),
+    dbCheck: async () => checkDatabase(db, dataDir, sign.events.verifyChain(), checkEvidence(db)),
   };
   return api;
 }

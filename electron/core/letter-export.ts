@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { LetterdeskError } from '../shared/errors';
-import { missingRequired, type LetterContent, type PageStyle } from '../shared/letter-content';
-import { partiesOf } from '../shared/field-roles';
+import { assertPrintable, fieldIssues, type LetterContent, type PageStyle } from '../shared/letter-content';
+import { partyName } from '../shared/field-roles';
 import type { Letter, Settings } from '../shared/domain';
 import type { VersionSummary } from '../shared/versions';
 import { buildDocx, buildPrintHtml, defaultExportFileName, writeFileAtomic, type ExportMeta } from './export';
@@ -49,13 +49,19 @@ interface Deps {
   now: () => string;
 }
 
-export function exportMeta(letter: Letter, content: LetterContent, version: VersionSummary | null, draft: boolean, fallbackPromisor: string): ExportMeta {
+export function exportMeta(
+  letter: Pick<Letter, 'title' | 'number'>,
+  content: LetterContent,
+  version: Pick<VersionSummary, 'seq' | 'fingerprint'> | null,
+  draft: boolean,
+  fallbackPromisor: string,
+): ExportMeta {
   return {
     title: letter.title,
     letterNumber: letter.number,
     versionLabel: version ? `v${version.seq}` : null,
     fingerprint: version?.fingerprint ?? null,
-    promisor: partiesOf(content).split(' / ')[0] || fallbackPromisor,
+    promisor: partyName(content, 'promisor') || fallbackPromisor,
     draft,
   };
 }
@@ -64,10 +70,9 @@ export async function exportLetter(deps: Deps, req: ExportRequest): Promise<Expo
   const letter = deps.letters.get(req.id);
   const source = req.version === undefined ? null : deps.versions.get(req.id, req.version);
   const content = source ? source.content : deps.letters.getContent(req.id).content;
-  const missing = missingRequired(content);
-  if (missing.length && !req.draft) {
-    throw new LetterdeskError('missing-required', `Required fields are empty: ${missing.map((f) => f.label).join('、')}`);
-  }
+  // A final export is held to the rule of export for signature; a draft is marked 草稿.
+  const unfit = fieldIssues(content).length > 0;
+  if (unfit && !req.draft) assertPrintable(content);
   if (req.format === 'pdf' && !deps.pdf) throw new LetterdeskError('internal', 'PDF export is not available here');
   const settings = deps.settings();
   const name = defaultExportFileName({ letterNumber: letter.number, title: letter.title, versionLabel: source ? `v${source.seq}` : null }, req.format);
@@ -79,7 +84,7 @@ export async function exportLetter(deps: Deps, req: ExportRequest): Promise<Expo
   // The exported content is always a version (issue #4); an old version is exported as itself.
   const version = source ?? snapshotLetter(deps.db, req.id, 'export', null, deps.now());
   if (source && !source.exportedAt) deps.versions.markExported(req.id, source.seq, deps.now());
-  const draft = missing.length > 0;
+  const draft = unfit;
   const meta = exportMeta(deps.letters.get(req.id), content, version, draft, deps.profileName());
   const options = { style: req.style ?? content.pageStyle, fonts: settings.exportFonts };
   if (req.format === 'docx') writeFileAtomic(file, await buildDocx(content, meta, options));
@@ -93,6 +98,6 @@ export function printHtml(deps: Deps, id: number, style?: PageStyle): string {
   const letter = deps.letters.get(id);
   const content = deps.letters.getContent(id).content;
   const version = snapshotLetter(deps.db, id, 'export', null, deps.now());
-  const meta = exportMeta(letter, content, version, missingRequired(content).length > 0, deps.profileName());
+  const meta = exportMeta(letter, content, version, fieldIssues(content).length > 0, deps.profileName());
   return buildPrintHtml(content, meta, { style: style ?? content.pageStyle, fonts: deps.settings().exportFonts });
 }

@@ -3,6 +3,7 @@ import { LetterdeskError } from '../shared/errors';
 import type { Letter, LetterSort, LetterStatus, LetterSummary, ListLettersQuery, Page } from '../shared/domain';
 import type { LetterContent, PageStyle } from '../shared/letter-content';
 import { partiesOf } from '../shared/field-roles';
+import { assertEditable } from './letter-edit-guard';
 
 interface LetterRow {
   id: number;
@@ -156,7 +157,7 @@ export function createLettersRepo(db: Db) {
     },
     rename(id: number, title: string, now: string, expectedRevision?: number): Letter {
       return db.transaction(() => {
-        checkWritable(id, expectedRevision);
+        assertEditable(checkWritable(id, expectedRevision));
         rename.run(title, now, id);
         return get(id);
       })();

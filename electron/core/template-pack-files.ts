@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { LetterdeskError } from '../shared/errors';
+import { roleFields } from '../shared/field-roles';
 import { MAX_PACK_BYTES, parseTemplatePack, TEMPLATE_FORMAT_VERSION, TEMPLATE_PACK_FORMAT, type TemplatePack } from '../shared/template';
 import { toLetterdeskError } from './db/sqlite-errors';
 import type { TemplatesRepo } from './templates-repo';
@@ -41,5 +42,8 @@ export function importTemplatePackFile(repo: TemplatesRepo, file: string, now: s
   } catch (err) {
     throw toLetterdeskError(err, `Cannot read ${file}`);
   }
-  return repo.importAll(parseTemplatePack(text).templates, now);
+  // A pack from before field roles existed gets the roles its labels suggest, stored once with
+  // the template (the library's editor shows them for checking); roles a pack carries are kept.
+  const templates = parseTemplatePack(text).templates.map((t) => ({ ...t, fields: roleFields(t.fields) }));
+  return repo.importAll(templates, now);
 }

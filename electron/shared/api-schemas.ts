@@ -69,7 +69,8 @@ export const apiInputSchemas = {
     .refine((v) => v.title !== undefined || v.templateId !== undefined, 'title-empty'),
   lettersGet: z.strictObject({ id }),
   lettersRename: z.strictObject({ id, title, revision: z.number().int().min(0).optional() }),
-  lettersTrash: z.strictObject({ id }),
+  lettersTrash: z.strictObject({ id, confirmNumber: z.string().trim().min(1).max(80).optional() }),
+  lettersCopy: z.strictObject({ id, title: title.optional() }),
   lettersRestore: z.strictObject({ id }),
   letterContentGet: z.strictObject({ id }),
   letterContentSave: z.strictObject({

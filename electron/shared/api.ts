@@ -35,7 +35,13 @@ export interface LetterdeskApi {
   lettersCreate(input: { title?: string; templateId?: string; counterpartyId?: number }): Promise<Letter>;
   lettersGet(input: { id: number }): Promise<Letter>;
   lettersRename(input: { id: number; title: string; revision?: number }): Promise<Letter>;
-  lettersTrash(input: { id: number }): Promise<Letter>;
+  /**
+   * Moves a letter to the trash. One that was ever exported for signature (it has a number) is
+   * refused with 'confirmation-required' unless `confirmNumber` repeats that number.
+   */
+  lettersTrash(input: { id: number; confirmNumber?: string }): Promise<Letter>;
+  /** 复制为新函件: a new draft with the same body, fields, values (own number emptied), page style and template; title 原标题（副本） by default. */
+  lettersCopy(input: { id: number; title?: string }): Promise<Letter>;
   lettersRestore(input: { id: number }): Promise<Letter>;
   letterContentGet(input: { id: number }): Promise<LetterWithContent>;
   /** Stores the whole content in one durable commit; `revision` guards against overwriting another writer. */
@@ -108,6 +114,7 @@ export const API_METHODS = [
   'lettersGet',
   'lettersRename',
   'lettersTrash',
+  'lettersCopy',
   'lettersRestore',
   'letterContentGet',
   'letterContentSave',

@@ -1,4 +1,5 @@
 /** Domain types shared by core, main, preload and renderer. Plain data only (JSON-safe). */
+import type { EvidenceReport } from './evidence';
 
 export type LetterStatus = 'draft' | 'awaiting-signature' | 'signed' | 'archived' | 'void';
 
@@ -72,6 +73,8 @@ export interface DbCheckReport {
   integrity: string[];
   foreignKeyViolations: number;
   path: string;
+  /** Versions, events, scans, statuses and numbers recomputed against the chain (issue #9). */
+  evidence: EvidenceReport;
 }
 
 export interface AppInfo {

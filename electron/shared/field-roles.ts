@@ -16,8 +16,17 @@ export const ROLE_TYPES: Record<FieldRole, readonly FieldDef['type'][]> = {
   'recipient-name': ['party', 'text'],
 };
 
+/**
+ * The definitions the rules read. Content stored before roles existed (frozen versions of
+ * letters exported then, which may not change) carries no role at all: for it alone the
+ * one-time inference stands in. Anything made since carries its roles and is read as is.
+ */
+export function roleFields(fields: FieldDef[]): FieldDef[] {
+  return fields.some((f) => f.role || f.signer) ? fields : inferFieldRoles(fields);
+}
+
 function usedFields(content: Content): FieldDef[] {
-  const defs = new Map(content.fields.map((f) => [f.key, f]));
+  const defs = new Map(roleFields(content.fields).map((f) => [f.key, f]));
   return fieldKeysInOrder(content.doc)
     .map((k) => defs.get(k))
     .filter((d): d is FieldDef => !!d);
@@ -25,13 +34,13 @@ function usedFields(content: Content): FieldDef[] {
 
 /** The letter's own number field(s) — filled by the register at export for signature. */
 export function ownNumberFields(fields: FieldDef[]): FieldDef[] {
-  return fields.filter((f) => f.role === 'own-number');
+  return roleFields(fields).filter((f) => f.role === 'own-number');
 }
 
 /** The name of a party as written in the letter, or '' when that field is empty or absent. */
 export function partyName(content: Pick<Content, 'fields' | 'values'>, party: 'promisor' | 'recipient'): string {
   const role: FieldRole = party === 'promisor' ? 'promisor-name' : 'recipient-name';
-  for (const f of content.fields) {
+  for (const f of roleFields(content.fields)) {
     const v = content.values[f.key];
     if (f.role === role && typeof v === 'string' && v.trim()) return v.trim().slice(0, 100);
   }

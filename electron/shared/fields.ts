@@ -115,7 +115,8 @@ function daysIn(y: number, m: number): number {
 /** Checks one value against its definition; null when acceptable. Empty is fine unless required. */
 export function validateField(def: FieldDef, value: FieldValue | undefined): FieldProblem | null {
   if (def.type === 'handwritten') return isEmptyValue(value) ? null : 'handwritten-filled';
-  if (isEmptyValue(value)) return def.required ? 'required' : null;
+  // The letter's own number is filled by the register at export for signature, never asked of the clerk.
+  if (isEmptyValue(value)) return def.required && def.role !== 'own-number' ? 'required' : null;
   const o = def.options ?? {};
   switch (def.type) {
     case 'text':
@@ -218,7 +219,7 @@ function formatNumber(n: number): string {
 }
 
 /** A run of the printed letter: literal text, or a blank to be drawn as an underline. */
-export type PrintedPart = { kind: 'text'; text: string; field?: boolean } | { kind: 'blank'; width: number };
+export type PrintedPart = { kind: 'text'; text: string; field?: boolean } | { kind: 'blank'; width: number; invalid?: boolean };
 
 const DEFAULT_BLANK: Record<FieldType, number> = {
   text: 10,
@@ -237,8 +238,18 @@ const DEFAULT_BLANK: Record<FieldType, number> = {
  * How a field prints on paper: filled values as text, empty (or handwritten) ones as blanks.
  * Dates print 2026年5月8日 with no zero padding; missing parts stay blank (____年____月____日).
  * Choices print ☑/☐ boxes (U+2611 / U+2610).
+ *
+ * A value that validateField refuses is never printed as a value (issue #9): it prints as the
+ * empty field would, its blanks marked `invalid` so a draft export can show them. This is the
+ * one place every output (editor, .docx, PDF, print, search text, diffs) prints a field.
  */
 export function printField(def: FieldDef, value: FieldValue | undefined): PrintedPart[] {
+  const problem = isEmptyValue(value) ? null : validateField(def, value);
+  if (problem) return printValidField(def, undefined).map((p) => (p.kind === 'blank' ? { ...p, invalid: true } : p));
+  return printValidField(def, value);
+}
+
+function printValidField(def: FieldDef, value: FieldValue | undefined): PrintedPart[] {
   const o = def.options ?? {};
   const blank = (width = o.blankWidth ?? DEFAULT_BLANK[def.type]): PrintedPart => ({ kind: 'blank', width });
   const text = (t: string): PrintedPart => ({ kind: 'text', text: t, field: true });

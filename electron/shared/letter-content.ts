@@ -1,6 +1,7 @@
 /** A letter's editable content: body, field definitions, values, page style; and its checks. */
 import { letterSchema, type DocJSON } from './doc-schema';
-import { FIELD_KEY_PATTERN, FIELD_TYPES, isEmptyValue, validateField, type FieldDef, type FieldProblem, type FieldValues } from './fields';
+import { FIELD_KEY_PATTERN, FIELD_TYPES, validateField, type FieldDef, type FieldProblem, type FieldRole, type FieldValues } from './fields';
+import { ROLE_TYPES } from './field-roles';
 import { fieldKeysInOrder } from './letter-model';
 import { LetterdeskError } from './errors';
 
@@ -62,6 +63,30 @@ export function checkFieldDefs(fields: FieldDef[]): void {
     }
     seen.add(f.key);
   }
+  checkFieldRoles(fields);
+}
+
+/**
+ * Roles are what the rules read (issue #9), so they must be unambiguous: each role on a field
+ * type it fits (ROLE_TYPES), at most one field per role, and a signer only on a handwritten blank.
+ */
+function checkFieldRoles(fields: FieldDef[]): void {
+  const holder = new Map<FieldRole, FieldDef>();
+  for (const f of fields) {
+    if (f.role !== undefined) {
+      const allowed = ROLE_TYPES[f.role];
+      if (!allowed) throw new LetterdeskError('invalid-document', `Field ${f.key} has an unknown role: ${String(f.role)}`);
+      if (!allowed.includes(f.type)) {
+        throw new LetterdeskError('invalid-document', `Field ${f.key} (${f.label}) is a ${f.type} field; role ${f.role} needs a ${allowed.join(' or ')} field`);
+      }
+      const first = holder.get(f.role);
+      if (first) throw new LetterdeskError('invalid-document', `Role ${f.role} is on two fields: ${first.key} (${first.label}) and ${f.key} (${f.label})`);
+      holder.set(f.role, f);
+    }
+    if (f.signer !== undefined && f.type !== 'handwritten') {
+      throw new LetterdeskError('invalid-document', `Field ${f.key} (${f.label}) names a signer but is a ${f.type} field; only handwritten fields are signed`);
+    }
+  }
 }
 
 export interface FieldIssue {
@@ -70,22 +95,41 @@ export interface FieldIssue {
   problem: FieldProblem;
 }
 
-/** Every field whose value is not acceptable (required and empty, wrong type, out of range…). */
+/**
+ * Every field used in the text whose value is not acceptable (required and empty, wrong type,
+ * out of range, impossible date…), in document order. The one rule the form, the API, export
+ * and export for signature all ask.
+ */
 export function fieldIssues(content: Pick<LetterContent, 'doc' | 'fields' | 'values'>): FieldIssue[] {
-  const used = new Set(fieldKeysInOrder(content.doc));
+  const defs = new Map(content.fields.map((f) => [f.key, f]));
   const issues: FieldIssue[] = [];
-  for (const def of content.fields) {
-    if (!used.has(def.key)) continue;
-    const problem = validateField(def, content.values[def.key]);
-    if (problem) issues.push({ key: def.key, label: def.label, problem });
+  for (const key of fieldKeysInOrder(content.doc)) {
+    const def = defs.get(key);
+    const problem = def ? validateField(def, content.values[key]) : null;
+    if (def && problem) issues.push({ key, label: def.label, problem });
   }
   return issues;
 }
 
-/** Required fields still empty, in document order — what blocks export for signature. */
-export function missingRequired(content: Pick<LetterContent, 'doc' | 'fields' | 'values'>): FieldDef[] {
-  const defs = new Map(content.fields.map((f) => [f.key, f]));
-  return fieldKeysInOrder(content.doc)
-    .map((k) => defs.get(k))
-    .filter((d): d is FieldDef => !!d && d.required && d.type !== 'handwritten' && isEmptyValue(content.values[d.key]));
+/** Required fields still empty, in document order. */
+export function missingRequired(content: Pick<LetterContent, 'doc' | 'fields' | 'values'>): FieldIssue[] {
+  return fieldIssues(content).filter((i) => i.problem === 'required');
+}
+
+/** Filled values that fail validation (they print as blanks), in document order. */
+export function invalidValues(content: Pick<LetterContent, 'doc' | 'fields' | 'values'>): FieldIssue[] {
+  return fieldIssues(content).filter((i) => i.problem !== 'required');
+}
+
+/**
+ * Refuses content that may not go to paper as final: invalid values first (code
+ * 'invalid-values'), then empty required fields ('missing-required'); the message lists them.
+ */
+export function assertPrintable(content: Pick<LetterContent, 'doc' | 'fields' | 'values'>): void {
+  const issues = fieldIssues(content);
+  const invalid = issues.filter((i) => i.problem !== 'required');
+  const missing = issues.filter((i) => i.problem === 'required');
+  const list = (xs: FieldIssue[]) => xs.map((i) => `${i.label}（${i.problem}）`).join('、');
+  if (invalid.length) throw new LetterdeskError('invalid-values', `Invalid values: ${list(invalid)}${missing.length ? `; required fields are empty: ${list(missing)}` : ''}`);
+  if (missing.length) throw new LetterdeskError('missing-required', `Required fields are empty: ${missing.map((i) => i.label).join('、')}`);
 }

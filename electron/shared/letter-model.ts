@@ -17,6 +17,8 @@ export interface Run {
   blank?: number;
   /** A line break inside the paragraph. */
   lineBreak?: boolean;
+  /** A blank standing for a value that failed validation (printed blank, marked in drafts). */
+  invalid?: boolean;
 }
 
 export interface ParagraphModel {
@@ -58,7 +60,7 @@ function runsOf(node: PMNode, defs: Map<string, FieldDef>, values: FieldValues):
         runs.push(
           part.kind === 'text'
             ? { text: part.text, ...(part.field && { fieldKey: key }), ...(marks.has('bold') && { bold: true }), ...(marks.has('underline') && { underline: true }) }
-            : { text: '', blank: part.width, fieldKey: key },
+            : { text: '', blank: part.width, fieldKey: key, ...(part.invalid && { invalid: true }) },
         );
       }
     }

@@ -5,6 +5,7 @@
 import type { LetterStatus } from './domain';
 import type { SignerRole } from './fields';
 import type { VersionSummary } from './versions';
+import type { ChainHead, EvidenceProblem } from './evidence';
 
 export { SIGNER_ROLES, type SignerRole } from './fields';
 export { requiredSignerRoles, signingProgress } from './field-roles';
@@ -13,6 +14,12 @@ export type SignMethod = (typeof SIGN_METHODS)[number];
 
 export const EVENT_KINDS = ['exported-for-signature', 'signature-recorded', 'scan-attached', 'archived', 'voided'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+/**
+ * Bookkeeping events (issue #9) put versions and hand-set numbers under the same hash chain;
+ * they are evidence, not steps of the paper's life, so the timeline and panel never list them.
+ */
+export const BOOKKEEPING_EVENT_KINDS = ['version-created', 'versions-pruned', 'number-set'] as const;
+export type ChainEventKind = EventKind | (typeof BOOKKEEPING_EVENT_KINDS)[number];
 
 export interface SignatureRecord {
   role: SignerRole;
@@ -66,7 +73,7 @@ export interface LetterSignatureState {
   voidReason: string | null;
 }
 
-export type LifecycleAction = 'export-for-signature' | 'record-signature' | 'attach-scan' | 'archive' | 'void';
+export type LifecycleAction = 'export-for-signature' | 'record-signature' | 'attach-scan' | 'archive' | 'void' | 'edit';
 
 /** Which statuses each step may start from; everything else is refused with 'illegal-transition'. */
 export const ALLOWED_FROM: Record<LifecycleAction, readonly LetterStatus[]> = {
@@ -76,6 +83,10 @@ export const ALLOWED_FROM: Record<LifecycleAction, readonly LetterStatus[]> = {
   'attach-scan': ['awaiting-signature', 'signed', 'archived'],
   archive: ['signed'],
   void: ['draft', 'awaiting-signature', 'signed', 'archived'],
+  // Any change to the content or title (save, fill, rename, restore a version). A signed letter
+  // may still change — as a new version the paper no longer matches; archived and void letters
+  // are history (issue #9): copy them as a new letter instead.
+  edit: ['draft', 'awaiting-signature', 'signed'],
 };
 
 export function canDo(action: LifecycleAction, status: LetterStatus): boolean {
@@ -107,6 +118,9 @@ export interface VerifyResult {
   version: VersionSummary | null;
   signatures: SignatureRecord[];
   currentMatches: boolean;
+  /** False when this letter's stored evidence (its versions, events, scans, status, number) or the chain's head fails the check; currentMatches is then false too. */
+  evidenceOk: boolean;
+  evidenceProblems: EvidenceProblem[];
   /** Why nothing matched, when found is false. */
   reason: 'no-such-number' | 'no-such-fingerprint' | null;
 }
@@ -114,5 +128,7 @@ export interface VerifyResult {
 export interface ChainReport {
   ok: boolean;
   events: number;
-  firstBroken: { id: number; letterId: number | null; reason: 'hash-mismatch' | 'chain-broken' | 'missing-event' } | null;
+  firstBroken: { id: number; letterId: number | null; reason: 'hash-mismatch' | 'chain-broken' | 'missing-event' | 'tail-cut' | 'head-missing' | 'head-mismatch' } | null;
+  /** The head recorded outside the chain (settings), for backups and audit reports to carry. */
+  head: ChainHead | null;
 }

@@ -49,7 +49,9 @@ describe('printed form of fields', () => {
   });
 
   it('handwritten fields always print as a blank', () => {
-    expect(printField(def('handwritten', { blankWidth: 12 }), 'ignored')).toEqual([{ kind: 'blank', width: 12 }]);
+    expect(printField(def('handwritten', { blankWidth: 12 }), null)).toEqual([{ kind: 'blank', width: 12 }]);
+    // A value in a handwritten field is invalid: still a blank, marked for the draft print.
+    expect(printField(def('handwritten', { blankWidth: 12 }), 'ignored')).toEqual([{ kind: 'blank', width: 12, invalid: true }]);
   });
 });
 

@@ -205,17 +205,18 @@ describe('audit trail', () => {
     await exportIt(letter.id);
     await core.api.signRecord({ id: letter.id, role: '承诺方', name: '张三', dateSigned: '2026-05-07', method: '签字' });
     await core.api.signRecord({ id: letter.id, role: '接收方', name: '李四', dateSigned: '2026-05-08', method: '签字' });
-    expect(await core.api.signChainCheck()).toMatchObject({ ok: true, events: 3 });
+    // 4 events: the export's version enters the chain ('version-created', issue #9), then export and two signatures.
+    expect(await core.api.signChainCheck()).toMatchObject({ ok: true, events: 4 });
     core.close();
     const raw = new Database(path.join(dir, 'letterdesk.sqlite'));
     raw.exec(`DROP TRIGGER signature_events_no_update`);
-    raw.prepare(`UPDATE signature_events SET payload = replace(payload, '李四', '王五') WHERE id = 3`).run();
+    raw.prepare(`UPDATE signature_events SET payload = replace(payload, '李四', '王五') WHERE id = 4`).run();
     raw.close();
     core = openCore({ dataDir: dir, clock });
-    expect(await core.api.signChainCheck()).toEqual({ ok: false, events: 3, firstBroken: { id: 3, letterId: letter.id, reason: 'hash-mismatch' } });
+    expect(await core.api.signChainCheck()).toMatchObject({ ok: false, events: 4, firstBroken: { id: 4, letterId: letter.id, reason: 'hash-mismatch' } });
     const report = await core.api.dbCheck();
     expect(report.ok).toBe(false);
-    expect(report.chain.firstBroken?.id).toBe(3);
+    expect(report.chain.firstBroken?.id).toBe(4);
   });
 
   it('a deleted event breaks the chain at the next one', async () => {

@@ -13,6 +13,7 @@ import { fieldText, type FieldValues } from '../../shared/fields';
 import type { Template, TemplateSummary } from '../../shared/template';
 import type { ContentDiff, Version, VersionSummary } from '../../shared/versions';
 import type { LetterSignatureState, VerifyResult } from '../../shared/signatures';
+import { describeEvidenceProblem } from '../../shared/evidence';
 import type { RegisterRow } from '../../shared/register';
 import { letterBlocks, letterPlainText } from '../../shared/letter-model';
 import { openCore, type Core } from '../create-api';
@@ -28,7 +29,10 @@ export const USAGE = `函件台 Letterdesk 命令行 / command line
   letters create --title T                          新建函件 create a letter
   letters show ID                                   查看函件 show a letter
   letters rename ID --title T                       重命名 rename
-  letters trash ID | letters restore ID             移到回收站 / 恢复
+  letters trash ID [--confirm NUMBER] | letters restore ID
+                                                    移到回收站 / 恢复（已编号的函件须 --confirm 其编号
+                                                    a numbered letter needs --confirm with its number）
+  letters copy ID [--title T]                       复制为新函件 copy as a new draft letter
   letters create --template ID [--values FILE.json] [--title T]
                                                     从模板新建并填写 create from a template
   letters fields ID                                 列出字段 fields: key, label, type, required, value
@@ -94,6 +98,7 @@ type Flags = {
   format?: string;
   version?: string;
   draft?: boolean;
+  confirm?: string;
 };
 
 /** Runs one command; returns the process exit code (0 ok, 1 failed, 2 usage). */
@@ -127,6 +132,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string' },
         version: { type: 'string' },
         draft: { type: 'boolean' },
+        confirm: { type: 'string' },
       },
     });
   } catch (err) {
@@ -393,7 +399,8 @@ async function runCommand(p: string[], flags: Flags, call: Call): Promise<Result
         : r.reason === 'no-such-number'
           ? `没有编号为 ${number} 的函件 no letter has this number`
           : `函件 ${number} 没有指纹为 ${fingerprint} 的版本 no version with this fingerprint`;
-      return { data: r, text, exitCode: r.found ? 0 : 1 };
+      const damaged = r.evidenceOk ? '' : `\n证据已损坏 EVIDENCE DAMAGED: ${r.evidenceProblems.map(describeEvidenceProblem).join('；')}`;
+      return { data: r, text: text + damaged, exitCode: r.found && r.evidenceOk ? 0 : 1 };
     }
     case 'audit': {
       if (flags.out === undefined) throw new UsageError('audit needs --out FILE');
@@ -437,8 +444,12 @@ async function runCommand(p: string[], flags: Flags, call: Call): Promise<Result
       return { data: letter, text: `已重命名 renamed #${letter.id} ${letter.title}` };
     }
     case 'letters trash': {
-      const letter = await call<{ id: number }>('lettersTrash', { id: idArg(p, 2) });
+      const letter = await call<{ id: number }>('lettersTrash', { id: idArg(p, 2), ...(flags.confirm !== undefined && { confirmNumber: flags.confirm }) });
       return { data: letter, text: `已移到回收站 moved to trash #${letter.id}` };
+    }
+    case 'letters copy': {
+      const letter = await call<Letter>('lettersCopy', { id: idArg(p, 2), ...(flags.title !== undefined && { title: flags.title }) });
+      return { data: letter, text: `已复制为新函件 copied as #${letter.id} ${letter.title}` };
     }
     case 'letters restore': {
       const letter = await call<{ id: number }>('lettersRestore', { id: idArg(p, 2) });
@@ -454,6 +465,13 @@ async function runCommand(p: string[], flags: Flags, call: Call): Promise<Result
         report.chain.ok
           ? `签署记录链 event chain: OK（${report.chain.events} 条 events）`
           : `签署记录链 event chain: 第 ${report.chain.firstBroken?.id} 条事件 ${report.chain.firstBroken?.reason}（函件 letter ${report.chain.firstBroken?.letterId ?? '?'}）`,
+        `链头 chain head: ${report.evidence.head ? `#${report.evidence.head.id} ${report.evidence.head.hash}` : '—'}`,
+        report.evidence.ok
+          ? `证据 evidence: OK（${report.evidence.checked.versions} versions, ${report.evidence.checked.scans} scans, ${report.evidence.checked.letters} letters）`
+          : [
+              `证据 evidence: ${report.evidence.problemCount} 处不符 mismatch(es)，首先 first:`,
+              ...report.evidence.problems.map((x) => `  ${describeEvidenceProblem(x)}`),
+            ].join('\n'),
         report.ok ? '结果 result: OK' : '结果 result: PROBLEMS FOUND',
       ].join('\n');
       return { data: report, text, exitCode: report.ok ? 0 : 1 };

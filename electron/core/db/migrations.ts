@@ -2,14 +2,18 @@
  * Numbered schema migrations. Each runs with its `user_version` bump in one transaction
  * (see open-db.ts). Append only: never edit a migration that has shipped.
  */
+import { MIGRATION_6_SQL, migration6Up } from './migration-6-evidence';
+import { addFieldRoles } from './migrate-field-roles';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
   /**
    * Data conversion that SQL cannot say (JSON documents, hashes), run after `sql` inside the
-   * same transaction as the version bump. Keep it self-contained: it must give the same
-   * result in every later app version, so it may not call code that changes over time.
+   * same transaction as the version bump. It must give the same result in every later app
+   * version: spell out what may change (hashes), or call shared code whose result on old
+   * data is fixed (the role inference of migration 7 only ever adds to it).
    */
   up?: (db: import('better-sqlite3').Database) => void;
 }
@@ -182,6 +186,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX letters_live_number ON letters ((number IS NULL), number, id) WHERE trashed_at IS NULL;
       CREATE INDEX letters_live_signed ON letters ((signed_on IS NULL), signed_on, id) WHERE trashed_at IS NULL;
     `,
+  },
+  {
+    version: 6,
+    name: 'hash chain covers versions and hand-set numbers; chain head (issue #9)',
+    sql: MIGRATION_6_SQL,
+    up: migration6Up,
+  },
+  {
+    version: 7,
+    name: 'field roles: own number, party names, signer of each handwritten blank (issue #9)',
+    sql: '',
+    up: addFieldRoles,
   },
 ];
 

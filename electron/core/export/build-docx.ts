@@ -63,7 +63,7 @@ function draftHeader(kit: RunKit): Header {
         spacing: TIGHT,
         children: [
           new TextRun({ text: '草稿', font: kit.font.hei, size: 32, color: 'C00000', language: LANGUAGE }),
-          new TextRun({ text: '　必填项未填完，不可用于签署', font: kit.font.song, size: 18, color: 'C00000', language: LANGUAGE }),
+          new TextRun({ text: '　字段未填完或有误，不可用于签署', font: kit.font.song, size: 18, color: 'C00000', language: LANGUAGE }),
         ],
       }),
     ],

@@ -68,13 +68,15 @@ export function textRun(kit: RunKit, look: RunLook, text: string, extra?: { bold
  * spaces hang at the end of a line, where Word and LibreOffice draw no underline, and let
  * the line break inside the blank; no-break spaces keep the blank whole and visible.
  */
-function blankRun(kit: RunKit, look: RunLook, ems: number): TextRun {
+function blankRun(kit: RunKit, look: RunLook, ems: number, invalid: boolean): TextRun {
   return new TextRun({
     text: '\u00A0'.repeat(ems * 4),
     font: kit.blank,
     ...(look.pt !== kit.bodyPt && { size: look.pt * 2 }),
     language: LANGUAGE,
     underline: UNDERLINE,
+    // Only a draft can carry an invalid value (final exports refuse it): shown, never printed as a value.
+    ...(invalid && { highlight: 'yellow' }),
   });
 }
 
@@ -87,7 +89,7 @@ export function docxRuns(runs: readonly Run[], look: RunLook, kit: RunKit, room?
     if (run.lineBreak) {
       out.push(new TextRun({ break: 1 }));
     } else if (run.blank) {
-      out.push(blankRun(kit, look, widths[blank++]!));
+      out.push(blankRun(kit, look, widths[blank++]!, run.invalid === true));
     } else {
       const text = cleanText(run.text);
       if (!text) continue;

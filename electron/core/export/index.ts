@@ -1,7 +1,7 @@
 /** Export: .docx and print HTML / PDF of a letter, and writing them to disk. */
 export { buildDocx } from './build-docx';
 export { buildPrintHtml } from './print-html';
-export { writeFileAtomic } from './write-atomic';
+export { stageFile, writeFileAtomic, type StagedFile } from './write-atomic';
 export { renderPdfWithChromium } from './render-pdf';
 export { defaultExportFileName, type ExportMeta, type ExportOptions } from './meta';
 export { DEFAULT_FONTS, fontsUsed, type ExportFonts } from './fonts';

@@ -45,7 +45,7 @@ export function printCss(spec: PageSpec, fonts: ExportFonts, footer: string, bla
     `@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;`,
     `  @bottom-center { content: ${footer}; white-space: pre; width: 100%; text-align: center; vertical-align: top; padding-top: 4mm;` +
       ` font-family: ${fontFamily('song', fonts)}; font-size: ${spec.pageNumber === 'dash' ? 10.5 : 9}pt; line-height: 1.6; }`,
-    draft ? `  @top-right { content: ${cssString('草稿　必填项未填完，不可用于签署')}; font-family: ${fontFamily('hei', fonts)}; font-size: 12pt; color: #c00000; }` : '',
+    draft ? `  @top-right { content: ${cssString('草稿　字段未填完或有误，不可用于签署')}; font-family: ${fontFamily('hei', fonts)}; font-size: 12pt; color: #c00000; }` : '',
     '}',
     'html { print-color-adjust: exact; -webkit-print-color-adjust: exact; }',
     `body { margin: 0; color: #000; font-family: ${fontFamily(spec.body.role, fonts)}; font-size: ${spec.body.pt}pt; line-height: ${lineHeight};` +
@@ -59,6 +59,7 @@ export function printCss(spec: PageSpec, fonts: ExportFonts, footer: string, bla
     ...roles.map((r) => `.f-${r} { font-family: ${fontFamily(r, fonts)}; }`),
     `.box { font-family: ${cssString(SYMBOL_FONT)}, "DejaVu Sans", "Noto Sans Symbols2", sans-serif; }`,
     '.blank { display: inline-block; height: 1em; border-bottom: 1px solid #000; vertical-align: -0.15em; text-indent: 0; }',
+    '.blank.invalid { background: #ffe066; -webkit-print-color-adjust: exact; print-color-adjust: exact; }',
     ...[...new Set(blankWidths)].sort((a, b) => a - b).map((w) => `.w${w} { width: ${w}em; }`),
     'table { border-collapse: collapse; width: 100%; table-layout: fixed; text-indent: 0; }',
     'table.grid td, table.grid th { border: 0.5pt solid #000; padding: 0 5.4pt; vertical-align: middle; }',

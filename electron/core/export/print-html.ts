@@ -33,7 +33,7 @@ class HtmlWriter {
       } else if (run.blank) {
         const w = widths[blank++]!;
         this.widths.add(w);
-        out += `<span class="blank w${w}"></span>`;
+        out += `<span class="blank w${w}${run.invalid ? ' invalid' : ''}"></span>`;
       } else {
         let html = escapeHtml(run.text).replace(/[☑☐]/g, '<span class="box">$&</span>');
         if (run.underline) html = `<u>${html}</u>`;

@@ -37,7 +37,20 @@ function fail(err: unknown, stage: Stage, filePath: string, targetExists: boolea
   throw new LetterdeskError(code, `Cannot write ${filePath} (${errno ?? 'error'} at ${stage}): ${(err as Error).message}`);
 }
 
-export function writeFileAtomic(filePath: string, data: Buffer | string): void {
+/** A file written and flushed under a temporary name beside its target, not yet in place. */
+export interface StagedFile {
+  /** Renames the staged file over the target (throws a LetterdeskError on failure; then nothing changed). */
+  commit(): void;
+  /** Removes the staged file (or, after commit, the written target) — for undoing a step that failed later. */
+  discard(): void;
+}
+
+/**
+ * Writes `data` to a temporary file in the target's folder and flushes it; the target is not
+ * touched until commit(). Export for signature stages its file, commits the database, then
+ * commits the file — so a failed write leaves no number, version or event behind (issue #9).
+ */
+export function stageFile(filePath: string, data: Buffer | string): StagedFile {
   const dir = path.dirname(filePath);
   const tmp = path.join(dir, `.${path.basename(filePath)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   const targetExists = fs.existsSync(filePath);
@@ -47,7 +60,6 @@ export function writeFileAtomic(filePath: string, data: Buffer | string): void {
   } catch (err) {
     fail(err, 'create', filePath, targetExists);
   }
-  let stage: Stage = 'write';
   try {
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -56,13 +68,30 @@ export function writeFileAtomic(filePath: string, data: Buffer | string): void {
     } finally {
       fs.closeSync(fd);
     }
-    stage = 'replace';
-    fs.renameSync(tmp, filePath);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
-    fail(err, stage, filePath, targetExists);
+    fail(err, 'write', filePath, targetExists);
   }
-  syncFolder(dir);
+  let committed = false;
+  return {
+    commit() {
+      try {
+        fs.renameSync(tmp, filePath);
+      } catch (err) {
+        fs.rmSync(tmp, { force: true });
+        fail(err, 'replace', filePath, targetExists);
+      }
+      committed = true;
+      syncFolder(dir);
+    },
+    discard() {
+      fs.rmSync(committed ? filePath : tmp, { force: true });
+    },
+  };
+}
+
+export function writeFileAtomic(filePath: string, data: Buffer | string): void {
+  stageFile(filePath, data).commit();
 }
 
 /** Makes the rename itself durable where the OS allows opening a folder (not Windows). */

@@ -16,6 +16,14 @@ const EVENT: Record<string, string> = {
   archived: '归档',
   voided: '作废',
 };
+const CHAIN_FAULT: Record<string, string> = {
+  'hash-mismatch': '内容被改动',
+  'missing-event': '缺失',
+  'chain-broken': '链接断开',
+  'tail-cut': '起的链尾事件被删除',
+  'head-missing': '之后未记录链头',
+  'head-mismatch': '与记录的链头不符',
+};
 // Word needs absolute widths (DXA); A4 text width with 28/26 mm margins ≈ 9000 twips.
 const TABLE_WIDTH = 9000;
 
@@ -58,9 +66,11 @@ export async function buildAuditReport(letter: Letter, state: LetterSignatureSta
     para(
       chain.ok
         ? `事件链完整性：通过（共 ${chain.events} 条事件）。`
-        : `事件链完整性：发现问题——第 ${chain.firstBroken?.id} 条事件${chain.firstBroken?.reason === 'hash-mismatch' ? '内容被改动' : chain.firstBroken?.reason === 'missing-event' ? '缺失' : '链接断开'}。`,
+        : `事件链完整性：发现问题——第 ${chain.firstBroken?.id} 条事件${CHAIN_FAULT[chain.firstBroken?.reason ?? ''] ?? '链接断开'}。`,
       true,
     ),
+    // The head printed on paper is what catches a chain rewritten together with its recorded head (README).
+    para(chain.head ? `事件链头（最后一条事件）：第 ${chain.head.id} 条，哈希 ${chain.head.hash}` : '事件链头：未记录'),
     ...(state.voidReason ? [para(`作废原因：${state.voidReason}`)] : []),
     para(`报告生成时间：${generatedAt}`),
   ];

@@ -21,8 +21,10 @@ export interface SignContext {
   profile: () => Profile;
   dialogs: DialogsPort;
   now: () => string;
+  /** The export for signature in progress; the next one waits for it (see lifecycle.ts). */
+  exportTurn: Promise<unknown>;
 }
 
-export function createSignContext(base: Omit<SignContext, 'events' | 'scans' | 'numbers'>): SignContext {
-  return { ...base, events: createEventsRepo(base.db), scans: createScansRepo(base.db), numbers: createLetterNumbers(base.db) };
+export function createSignContext(base: Omit<SignContext, 'events' | 'scans' | 'numbers' | 'exportTurn'>): SignContext {
+  return { ...base, events: createEventsRepo(base.db), scans: createScansRepo(base.db), numbers: createLetterNumbers(base.db), exportTurn: Promise.resolve() };
 }

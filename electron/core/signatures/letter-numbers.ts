@@ -11,6 +11,7 @@ export function createLetterNumbers(db: Db) {
     `INSERT INTO number_sequences (prefix, year, last) VALUES (?, ?, 1)
      ON CONFLICT(prefix, year) DO UPDATE SET last = last + 1 RETURNING last`,
   );
+  const current = db.prepare<[string, number], { last: number }>(`SELECT last FROM number_sequences WHERE prefix = ? AND year = ?`);
   const taken = db.prepare<[string, number], { id: number }>(`SELECT id FROM letters WHERE number = ? AND id <> ?`);
   const set = db.prepare<[string, number]>(`UPDATE letters SET number = ? WHERE id = ?`);
 
@@ -19,6 +20,13 @@ export function createLetterNumbers(db: Db) {
     next(pattern: string, prefix: string, year: number, letterId: number): string {
       for (;;) {
         const seq = bump.get(prefix, year)!.last;
+        const number = formatLetterNumber(pattern, prefix, year, seq);
+        if (!taken.get(number, letterId)) return number;
+      }
+    },
+    /** The number next() would give now, without taking it (to print it before the export commits). */
+    peek(pattern: string, prefix: string, year: number, letterId: number): string {
+      for (let seq = (current.get(prefix, year)?.last ?? 0) + 1; ; seq++) {
         const number = formatLetterNumber(pattern, prefix, year, seq);
         if (!taken.get(number, letterId)) return number;
       }

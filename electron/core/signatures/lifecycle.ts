@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LetterdeskError } from '../../shared/errors';
-import { missingRequired } from '../../shared/letter-content';
-import { partiesName_PLACEHOLDER } from '../../shared/field-roles';
+import { assertPrintable, type LetterContent } from '../../shared/letter-content';
+import { withOwnNumber } from '../../shared/field-roles';
 import {
   canDo,
   requiredSignerRoles,
@@ -22,7 +22,9 @@ import type { Letter } from '../../shared/domain';
 import type { PageStyle } from '../../shared/letter-content';
 import type { VersionSummary } from '../../shared/versions';
 import { toLetterdeskError } from '../db/sqlite-errors';
-import { buildDocx, defaultExportFileName, writeFileAtomic } from '../export';
+import { buildDocx, defaultExportFileName, stageFile } from '../export';
+import { exportMeta } from '../letter-export';
+import { contentHash, fingerprint } from '../versions/canonical-hash';
 import { snapshotLetter } from '../versions/snapshot-letter';
 import { MAX_SCAN_BYTES } from './scans-repo';
 import type { SignContext } from './context';
@@ -63,18 +65,6 @@ export function rolesSignedSinceExport(events: SignatureEvent[], exportEventId: 
   return signaturesSince(events, exportEventId).map((r) => r.role);
 }
 
-/** The letter's own number field (承诺书编号 …), left empty by the clerk, gets the assigned number. */
-const OWN_NUMBER_LABEL = /承诺书编号|函件编号|文书编号|^编号$/;
-
-function fillNumberField(ctx: SignContext, id: number, number: string): void {
-  const { letter, content } = ctx.letters.getContent(id);
-  const empty = content.fields.filter((f) => f.type === 'docnumber' && OWN_NUMBER_LABEL.test(f.label) && !content.values[f.key]);
-  if (!empty.length) return;
-  const values = { ...content.values };
-  for (const f of empty) values[f.key] = number;
-  ctx.letters.saveContent(id, { ...content, values }, ctx.now(), letter.revision);
-}
-
 export interface ExportForSignatureResult {
   path: string | null;
   number: string | null;
@@ -82,11 +72,24 @@ export interface ExportForSignatureResult {
   fileSha256: string | null;
 }
 
+/** The version a snapshot of `content` will be: the latest one when unchanged, else the next seq. */
+function plannedVersion(ctx: SignContext, id: number, content: LetterContent): { seq: number; hash: string; fingerprint: string } {
+  const hash = contentHash(content);
+  const latest = ctx.versions.latest(id);
+  const seq = latest && latest.hash === hash ? latest.seq : (latest?.seq ?? 0) + 1;
+  return { seq, hash, fingerprint: fingerprint(hash) };
+}
+
+/**
+ * Export for signature (issue #9) is one atomic step. The paper is built from exactly the
+ * content that is frozen — the assigned number already written into the letter's own number
+ * field — and staged beside its target; then number, field, version, event and status commit
+ * in one transaction whose last act puts the file in place. Any failure leaves none of it.
+ */
 export async function exportForSignature(ctx: SignContext, id: number, style?: PageStyle): Promise<ExportForSignatureResult> {
   const letter = checkStep(ctx, id, 'export-for-signature');
   const { content, templateId } = ctx.letters.getContent(id);
-  const missing = missingRequired(content);
-  if (missing.length) throw new LetterdeskError('missing-required', `Required fields are empty: ${missing.map((f) => f.label).join('、')}`);
+  assertPrintable(content);
   const s = ctx.settings();
   const year = new Date(ctx.now()).getUTCFullYear();
   const prefix = prefixFor(ctx, templateId);
@@ -97,23 +100,65 @@ export async function exportForSignature(ctx: SignContext, id: number, style?: P
   });
   if (!file) return { path: null, number: letter.number, version: null, fileSha256: null };
 
-  // Number and version first (one transaction): the paper must carry both.
-  const { number, version } = ctx.db.transaction(() => {
-    const current = ctx.letters.get(id);
-    const assigned = current.number ?? ctx.numbers.next(s.numberPattern, prefix, year, id);
-    if (!current.number) ctx.numbers.assign(id, assigned);
-    fillNumberField(ctx, id, assigned);
-    return { number: assigned, version: snapshotLetter(ctx.db, id, 'export', null, ctx.now()) };
-  })();
-  const promisor = partiesOf(content).split(' / ')[0] || ctx.profile().fullName;
-  const bytes = await buildDocx(content, { title: letter.title, letterNumber: number, versionLabel: `v${version.seq}`, fingerprint: version.fingerprint, promisor }, { style: style ?? content.pageStyle, fonts: s.exportFonts });
-  writeFileAtomic(file, bytes);
+  // Another window or process may take the planned number, or the clerk may save, while the
+  // paper is built: then nothing was written, and the paper is built again from what is stored.
+  // Exports through one core take turns (they would only race for the same next number).
+  return serially(ctx, async () => {
+    for (let attempt = 1; ; attempt++) {
+      const result = await exportOnce(ctx, id, file, style, prefix, year);
+      if (result !== RETRY) return result;
+      if (attempt >= MAX_EXPORT_ATTEMPTS) throw new LetterdeskError('conflict', `Letter ${id} kept changing while it was being exported; export again`);
+    }
+  });
+}
+
+function serially<T>(ctx: SignContext, work: () => Promise<T>): Promise<T> {
+  const run = ctx.exportTurn.then(work, work);
+  ctx.exportTurn = run.catch(() => undefined);
+  return run;
+}
+
+const RETRY = Symbol('retry');
+const MAX_EXPORT_ATTEMPTS = 10;
+class Moved extends Error {}
+
+async function exportOnce(ctx: SignContext, id: number, file: string, style: PageStyle | undefined, prefix: string, year: number): Promise<ExportForSignatureResult | typeof RETRY> {
+  const s = ctx.settings();
+  // The paper shows what is stored now (the clerk may have typed while the dialog was open).
+  const before = ctx.letters.getContent(id);
+  checkStep(ctx, id, 'export-for-signature');
+  assertPrintable(before.content);
+  const number = before.letter.number ?? ctx.numbers.peek(s.numberPattern, prefix, year, id);
+  const frozen: LetterContent = { ...before.content, values: withOwnNumber(before.content.fields, before.content.values, number) };
+  const plan = plannedVersion(ctx, id, frozen);
+  const pageStyle = style ?? frozen.pageStyle;
+  const meta = exportMeta({ title: before.letter.title, number }, frozen, plan, false, ctx.profile().fullName);
+  const bytes = await buildDocx(frozen, meta, { style: pageStyle, fonts: s.exportFonts });
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
-  ctx.db.transaction(() => {
-    ctx.events.append(id, 'exported-for-signature', version.seq, { file: path.basename(file), fileSha256, size: bytes.length, number, versionHash: version.hash, fingerprint: version.fingerprint, style: style ?? content.pageStyle }, ctx.now());
-    ctx.letters.setStatus(id, 'awaiting-signature', ctx.now());
-  })();
-  return { path: file, number, version, fileSha256 };
+  const staged = stageFile(file, bytes);
+  try {
+    const version = ctx.db.transaction(() => {
+      const current = checkStep(ctx, id, 'export-for-signature');
+      if (current.revision !== before.letter.revision || current.number !== before.letter.number) throw new Moved();
+      if (!current.number) {
+        if (ctx.numbers.next(s.numberPattern, prefix, year, id) !== number) throw new Moved();
+        ctx.numbers.assign(id, number);
+      }
+      if (contentHash(frozen) !== contentHash(before.content)) ctx.letters.saveContent(id, frozen, ctx.now(), current.revision);
+      const v = snapshotLetter(ctx.db, id, 'export', null, ctx.now());
+      if (v.seq !== plan.seq || v.hash !== plan.hash) throw new LetterdeskError('internal', `Export for signature froze v${v.seq} (${v.fingerprint}), not the printed v${plan.seq} (${plan.fingerprint})`);
+      ctx.events.append(id, 'exported-for-signature', v.seq, { file: path.basename(file), fileSha256, size: bytes.length, number, versionHash: v.hash, fingerprint: v.fingerprint, style: pageStyle }, ctx.now());
+      ctx.letters.setStatus(id, 'awaiting-signature', ctx.now());
+      // Last: the file takes its place. If this throws, the transaction rolls back.
+      staged.commit();
+      return v;
+    })();
+    return { path: file, number, version, fileSha256 };
+  } catch (err) {
+    staged.discard();
+    if (err instanceof Moved) return RETRY;
+    throw toLetterdeskError(err, `Export for signature of letter ${id}`);
+  }
 }
 
 export function recordSignature(ctx: SignContext, id: number, record: SignatureRecord): { letter: Letter; complete: boolean } {

@@ -3,6 +3,7 @@ import { requiredSignerRoles, signingProgress, type LetterSignatureState, type S
 import { contentHash, normalizeHashPrefix } from '../versions/canonical-hash';
 import type { SignContext } from './context';
 import { latestExport, rolesSignedSinceExport } from './lifecycle';
+import { checkEvidence, problemsOfLetter } from './evidence-check';
 
 /** Everything the letter's signature panel shows, in one read. */
 export function signatureState(ctx: SignContext, id: number): LetterSignatureState {
@@ -35,22 +36,30 @@ export function signatureState(ctx: SignContext, id: number): LetterSignatureSta
 
 /**
  * "Verify a paper letter": the number and the fingerprint printed on it lead to the exact
- * version, its signatures, and whether the letter's current text still matches.
+ * version, its signatures, and whether the letter's current text still matches. The letter's
+ * stored evidence is recomputed first (issue #9): when it does not hold, nothing "matches".
  */
 export function verifyPaper(ctx: SignContext, number: string, fingerprint: string): VerifyResult {
-  const letterId = ctx.letters.idByNumber(number.trim());
-  if (letterId === null) return { found: false, letter: null, version: null, signatures: [], currentMatches: false, reason: 'no-such-number' };
+  const typed = number.trim();
+  const letterId = ctx.letters.idByNumber(typed);
+  // A number forged away from its letter: the chain still says whose number it is.
+  const owner =
+    letterId ?? checkEvidence(ctx.db, { limit: Infinity }).problems.find((p) => p.reason === 'number-mismatch' && p.expected === typed)?.letterId ?? null;
+  const evidenceProblems = owner === null ? [] : problemsOfLetter(checkEvidence(ctx.db, { limit: Infinity, letterId: owner }), owner);
+  const evidenceOk = evidenceProblems.length === 0;
+  const none = { version: null, signatures: [], currentMatches: false, evidenceOk, evidenceProblems };
+  if (letterId === null) return { found: false, letter: null, ...none, reason: 'no-such-number' };
   const letter = ctx.letters.get(letterId);
   const prefix = normalizeHashPrefix(fingerprint);
   const version = prefix ? ctx.versions.findByHashPrefix(prefix).find((v) => v.letterId === letterId) ?? null : null;
   const summary = { id: letter.id, number: letter.number, title: letter.title, status: letter.status };
-  if (!version) return { found: false, letter: summary, version: null, signatures: [], currentMatches: false, reason: 'no-such-fingerprint' };
+  if (!version) return { found: false, letter: summary, ...none, reason: 'no-such-fingerprint' };
   const signatures = ctx.events
     .list(letterId)
     .filter((e) => e.kind === 'signature-recorded' && e.versionSeq === version.seq)
     .map((e) => e.payload as unknown as SignatureRecord);
   const current = contentHash(ctx.letters.getContent(letterId).content);
-  return { found: true, letter: summary, version, signatures, currentMatches: current === version.hash, reason: null };
+  return { found: true, letter: summary, version, signatures, currentMatches: evidenceOk && current === version.hash, evidenceOk, evidenceProblems, reason: null };
 }
 
 /** Reads one stored scan (its hash checked) for viewing or saving a copy. */

@@ -7,6 +7,7 @@ import type { Db } from '../db/open-db';
 import type { Letter } from '../../shared/domain';
 import type { LetterContent } from '../../shared/letter-content';
 import { prepareContent } from '../letter-content-service';
+import { assertEditable } from '../letter-edit-guard';
 import { DEFAULT_AUTO_VERSION_SETTINGS, planDraftSave, type AutoVersionSettings } from './auto-version-policy';
 import { contentHash } from './canonical-hash';
 import { reposFor } from './repos';
@@ -29,8 +30,8 @@ export interface DraftSaveResult {
 /**
  * Saves the draft. `content` is cleaned and checked here (prepareContent), so callers pass
  * what the editor sent; 'invalid-document' / 'invalid-input' are thrown before any write,
- * 'conflict' on a stale `expectedRevision`, 'letter-trashed' and 'not-found' as the letters
- * repo says — each leaving the store untouched.
+ * 'illegal-transition' for an archived or void letter, 'conflict' on a stale `expectedRevision`,
+ * 'letter-trashed' and 'not-found' as the letters repo says — each leaving the store untouched.
  */
 export function saveDraft(
   db: Db,
@@ -44,6 +45,7 @@ export function saveDraft(
   const { letters, versions } = reposFor(db);
   return db.transaction(() => {
     const before = letters.get(letterId);
+    assertEditable(before);
     const latest = versions.latest(letterId);
     let stored: LetterContent | undefined;
     const storedContent = () => (stored ??= letters.getContent(letterId).content);

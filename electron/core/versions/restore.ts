@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/open-db';
 import type { Letter } from '../../shared/domain';
+import { assertEditable } from '../letter-edit-guard';
 import { reposFor } from './repos';
 import type { VersionSummary } from './version-types';
 
@@ -20,13 +21,15 @@ export interface RestoreResult {
 /**
  * One transaction. The old content is restored exactly as stored (not re-cleaned), so the
  * restored letter hashes to the same value as its source version. 'not-found' for an
- * unknown letter or version, 'conflict' on a stale `expectedRevision`, 'letter-trashed'.
+ * unknown letter or version, 'conflict' on a stale `expectedRevision`, 'letter-trashed',
+ * 'illegal-transition' for an archived or void letter.
  */
 export function restoreVersion(db: Db, letterId: number, seq: number, nowIso: string, expectedRevision?: number, note: string | null = null): RestoreResult {
   const { letters, versions } = reposFor(db);
   return db.transaction(() => {
-    const source = versions.get(letterId, seq);
     const current = letters.getContent(letterId);
+    assertEditable(current.letter);
+    const source = versions.get(letterId, seq);
     const previous = versions.create(letterId, current.content, 'pre-restore', null, nowIso);
     const letter = letters.saveContent(letterId, source.content, nowIso, expectedRevision);
     const version = versions.create(letterId, source.content, 'restore', note, nowIso, seq);

@@ -10,6 +10,7 @@ import { canonicalContent, fingerprint, normalizeHashPrefix, sha256Hex } from '.
 import { changeSize } from './version-diff';
 import { versionsToPrune, type RetentionPolicy } from './retention';
 import { VERSION_KINDS, type Version, type VersionKind, type VersionSummary } from './version-types';
+import { createEventsRepo } from '../signatures/events-repo';
 
 interface SummaryRow {
   letter_id: number;
@@ -78,6 +79,9 @@ export function createVersionsRepo(db: Db) {
     `DELETE FROM versions WHERE letter_id = ? AND seq = ? AND kind = 'auto' AND exported_at IS NULL AND signed_at IS NULL`,
   );
 
+  // Every version enters the hash chain as it is made, and every pruning as it happens (issue #9).
+  const events = createEventsRepo(db);
+
   function requireLetter(letterId: number): void {
     if (!letterExists.get(letterId)) throw new LetterdeskError('not-found', `Letter ${letterId} does not exist`);
   }
@@ -122,6 +126,7 @@ export function createVersionsRepo(db: Db) {
         const size = changeSize(last ? contentOf(letterId, last.seq) : null, content);
         const seq = (last?.seq ?? 0) + 1;
         insert.run(letterId, seq, kind, cleanedNote, nowIso, hash, size.added, size.removed, restoredFrom, kind === 'export' ? nowIso : null, text);
+        events.append(letterId, 'version-created', seq, { seq, hash, kind }, nowIso);
         return summary(letterId, seq);
       })();
     },
@@ -172,7 +177,10 @@ export function createVersionsRepo(db: Db) {
       return db.transaction(() => {
         requireLetter(letterId);
         const doomed = versionsToPrune(listRows.all(letterId).map(toSummary), policy, nowIso);
-        return doomed.filter((seq) => deleteThinnable.run(letterId, seq).changes === 1);
+        const removed = doomed.filter((seq) => deleteThinnable.run(letterId, seq).changes === 1);
+        // Recorded so that db check tells pruning by the policy from a deletion around the app.
+        if (removed.length) events.append(letterId, 'versions-pruned', null, { seqs: removed }, nowIso);
+        return removed;
       })();
     },
   };

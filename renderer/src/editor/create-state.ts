@@ -3,13 +3,26 @@ import { dropCursor } from 'prosemirror-dropcursor';
 import { gapCursor } from 'prosemirror-gapcursor';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
-import { EditorState, type Plugin } from 'prosemirror-state';
+import { EditorState, Selection, type Command, type Plugin } from 'prosemirror-state';
 import { columnResizing, goToNextCell, tableEditing } from 'prosemirror-tables';
 import { letterSchema, type DocJSON } from '../../../electron/shared/doc-schema';
 import { clauseEnter, indentClause, moveBlock } from './commands';
 import { numberingPlugin } from './numbering-plugin';
 
 const marks = letterSchema.marks;
+
+/**
+ * Ctrl+Home / Ctrl+End as editor commands: left to the browser, the caret could land inside a
+ * field atom at the end of the text (a signature blank), where the first typed character was
+ * swallowed. ProseMirror places the caret itself at a valid text position.
+ */
+const toDocEdge =
+  (dir: -1 | 1): Command =>
+  (state, dispatch) => {
+    const selection = dir < 0 ? Selection.atStart(state.doc) : Selection.atEnd(state.doc);
+    dispatch?.(state.tr.setSelection(selection).scrollIntoView());
+    return true;
+  };
 
 export function editorPlugins(): Plugin[] {
   return [
@@ -25,6 +38,8 @@ export function editorPlugins(): Plugin[] {
       Enter: clauseEnter,
       'Alt-ArrowUp': moveBlock(-1),
       'Alt-ArrowDown': moveBlock(1),
+      'Mod-Home': toDocEdge(-1),
+      'Mod-End': toDocEdge(1),
     }),
     keymap(baseKeymap),
     numberingPlugin(),

@@ -90,8 +90,9 @@ export class FieldView implements NodeView {
     return false;
   }
 
-  ignoreMutation(): boolean {
-    return true;
+  /** Its own redraws are ignored, but not a caret that lands inside it: ProseMirror must move it out. */
+  ignoreMutation(mutation: MutationRecord | { type: 'selection'; target: Node }): boolean {
+    return mutation.type !== 'selection';
   }
 
   destroy(): void {

@@ -4,9 +4,11 @@ import type { DocJSON } from '../../../electron/shared/doc-schema';
 import type { Letter } from '../../../electron/shared/domain';
 import { errorCode, type ErrorCode } from '../../../electron/shared/errors';
 import { validateField, type FieldDef, type FieldValue, type FieldValues } from '../../../electron/shared/fields';
-import type { FieldIssue, PageStyle } from '../../../electron/shared/letter-content';
+import type { FieldIssue, LetterContent, PageStyle } from '../../../electron/shared/letter-content';
 import { fieldKeysInOrder } from '../../../electron/shared/letter-model';
 import { getApi } from '../lib/api';
+import { withRole } from './field-role-edit';
+import { clearKept, writeKept, type KeptDraft } from './kept-draft';
 
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict';
 
@@ -33,6 +35,8 @@ export class LetterDraft {
   #orderTimer: ReturnType<typeof setTimeout> | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #inFlight: Promise<void> | null = null;
+  /** This working copy wrote or adopted the kept copy: clear it once everything is stored. */
+  #ownsKept = false;
 
   constructor(loaded: LetterWithContent) {
     this.letter = loaded.letter;
@@ -84,13 +88,58 @@ export class LetterDraft {
   }
 
   addField(def: FieldDef): void {
-    this.fields = [...this.fields, def];
+    // At most one field holds a role: a new field that takes one takes it over.
+    this.fields = withRole([...this.fields, def], def.key, def.role);
     this.touch();
   }
 
   setPageStyle(style: PageStyle): void {
     this.pageStyle = style;
     this.touch();
+  }
+
+  /**
+   * Takes a kept copy (see kept-draft.ts) as the working copy; call before the editor shows the
+   * body. It is saved like any edit.
+   */
+  adopt(kept: LetterContent): void {
+    this.doc = kept.doc;
+    this.fields = kept.fields;
+    this.values = kept.values;
+    this.pageStyle = kept.pageStyle;
+    this.order = fieldKeysInOrder(kept.doc);
+    this.#ownsKept = true;
+    this.touch();
+  }
+
+  /** Something typed is not stored yet: waiting for the pause, being saved, failed or refused. */
+  get unsaved(): boolean {
+    return this.status !== 'saved';
+  }
+
+  /** The working copy as plain data (no proxies), as it would be saved now. */
+  snapshot(): { id: number; revision: number } & LetterContent {
+    return {
+      id: this.letter.id,
+      revision: this.letter.revision,
+      doc: this.docJSON,
+      fields: $state.snapshot(this.fields) as FieldDef[],
+      values: $state.snapshot(this.values) as FieldValues,
+      pageStyle: this.pageStyle,
+    };
+  }
+
+  /**
+   * Synchronously keeps what is not stored yet in this profile's localStorage: for when the page
+   * goes away before a save can finish (reload, pagehide) or storing failed. Writes no $state, so
+   * it is safe anywhere. Returns whether a copy is kept.
+   */
+  keep(): boolean {
+    if (!this.unsaved) return false;
+    const kept: KeptDraft = { ...this.snapshot(), createdAt: this.letter.createdAt, keptAt: new Date().toISOString() };
+    const written = writeKept(kept);
+    if (written) this.#ownsKept = true;
+    return written;
   }
 
   touch(): void {
@@ -106,35 +155,43 @@ export class LetterDraft {
 
   /** Save now if anything is pending (blur, closing, Ctrl+S). Resolves when stored or failed. */
   async flush(): Promise<void> {
+    // Callers include a blur that fires while Svelte removes the editor from the page (a
+    // shortcut that leaves the view) and teardown code; Svelte refuses $state writes there
+    // (state_unsafe_mutation), which used to abort the save and lose the text. So the work
+    // starts on a fresh microtask; the draft outlives its view, and its state may be written
+    // after the view has gone.
+    await Promise.resolve();
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     if (this.#inFlight) await this.#inFlight;
     if (this.status !== 'dirty' && this.status !== 'error') return;
-    this.#inFlight = this.save();
-    await this.#inFlight;
-    this.#inFlight = null;
+    const run = this.save();
+    this.#inFlight = run;
+    try {
+      await run;
+    } finally {
+      if (this.#inFlight === run) this.#inFlight = null;
+    }
   }
 
   private async save(): Promise<void> {
     this.status = 'saving';
-    const snapshot = {
-      id: this.letter.id,
-      revision: this.letter.revision,
-      doc: this.docJSON,
-      fields: $state.snapshot(this.fields) as FieldDef[],
-      values: $state.snapshot(this.values) as FieldValues,
-      pageStyle: this.pageStyle,
-    };
+    const snapshot = this.snapshot();
     try {
       const letter = await getApi().letterContentSave(snapshot);
       this.letter = letter;
       this.lastError = null;
       // Edits made while this save was in flight set 'dirty' and scheduled their own save.
-      if (this.status === 'saving') this.status = 'saved';
+      if (this.status === 'saving') {
+        this.status = 'saved';
+        if (this.#ownsKept) clearKept(letter);
+        this.#ownsKept = false;
+      }
     } catch (err) {
       const code = errorCode(err);
       this.lastError = code;
-      if (code === 'conflict' || code === 'letter-trashed' || code === 'not-found') {
+      // Stop (no retry) where saving cannot succeed: changed elsewhere, trashed, gone, archived or void meanwhile.
+      if (code === 'conflict' || code === 'letter-trashed' || code === 'not-found' || code === 'illegal-transition') {
         this.status = 'conflict';
         return;
       }

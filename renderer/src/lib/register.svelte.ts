@@ -190,8 +190,16 @@ export class LetterRegister {
     return letter;
   }
 
-  async trash(id: number) {
-    const letter = await getApi().lettersTrash({ id });
+  /** `confirmNumber`: the number the clerk typed, for a letter that went to paper. */
+  async trash(id: number, confirmNumber?: string) {
+    const letter = await getApi().lettersTrash({ id, ...(confirmNumber !== undefined && { confirmNumber }) });
+    await this.load();
+    return letter;
+  }
+
+  /** 复制为新函件: the new draft letter. */
+  async copy(id: number) {
+    const letter = await getApi().lettersCopy({ id });
     await this.load();
     return letter;
   }
