@@ -38,7 +38,7 @@ test.describe('export and print', () => {
     const page = app.page;
     await page.getByRole('button', { name: '导出', exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByRole('alert')).toContainText('必填项未填写');
+    await expect(dialog.getByRole('alert')).toContainText('字段未填写或值无效');
     await expect(dialog.getByRole('button', { name: '导出草稿' })).toBeDisabled();
     await dialog.getByLabel('仍然导出').check();
     app.dialogs.nextSavePath = path.join(app.dataDir, 'draft.docx');
@@ -56,7 +56,8 @@ test.describe('export and print', () => {
     const file = path.join(app.dataDir, 'letter.pdf');
     app.dialogs.nextSavePath = file;
     await dialog.getByRole('button', { name: '导出', exact: true }).click();
-    await expect(dialog).toContainText('文件已保存到');
+    // The PDF is rendered by starting a browser: seconds on a loaded 2-core machine.
+    await expect(dialog).toContainText('文件已保存到', { timeout: 30_000 });
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
