@@ -4,7 +4,7 @@
  * template — without the original's number, its own-number field value, versions or events:
  * it has not been handed over for signature, and its history starts now.
  */
-import { TITLE_MAX } from '../shared/api';
+import { TITLE_MAX } from '../shared/domain';
 import { LetterdeskError } from '../shared/errors';
 import { ownNumberFields } from '../shared/field-roles';
 import type { Letter } from '../shared/domain';

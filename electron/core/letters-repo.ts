@@ -4,6 +4,7 @@ import type { Letter, LetterSort, LetterStatus, LetterSummary, ListLettersQuery,
 import type { LetterContent, PageStyle } from '../shared/letter-content';
 import { partiesOf } from '../shared/field-roles';
 import { assertEditable } from './letter-edit-guard';
+import { searchIndexFor } from './search/search-index';
 
 interface LetterRow {
   id: number;
@@ -45,8 +46,12 @@ function toSummary(row: LetterRow): LetterSummary {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** Letters table access. Statements are prepared once per repository. */
+/**
+ * Letters table access. Statements are prepared once per repository. Every write here brings
+ * the letter's search index row up to date in the same transaction (issue #13).
+ */
 export function createLettersRepo(db: Db) {
+  const search = searchIndexFor(db);
   const insert = db.prepare<[string, string | null, PageStyle, string, string, string, string, string, string]>(
     `INSERT INTO letters (title, template_id, page_style, doc_json, fields_json, values_json, parties, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -104,18 +109,22 @@ export function createLettersRepo(db: Db) {
   return {
     get,
     create(title: string, now: string, content: LetterContent, templateId: string | null = null): Letter {
-      const info = insert.run(
-        title,
-        templateId,
-        content.pageStyle,
-        JSON.stringify(content.doc),
-        JSON.stringify(content.fields),
-        JSON.stringify(content.values),
-        partiesOf(content),
-        now,
-        now,
-      );
-      return get(Number(info.lastInsertRowid));
+      return db.transaction(() => {
+        const info = insert.run(
+          title,
+          templateId,
+          content.pageStyle,
+          JSON.stringify(content.doc),
+          JSON.stringify(content.fields),
+          JSON.stringify(content.values),
+          partiesOf(content),
+          now,
+          now,
+        );
+        const id = Number(info.lastInsertRowid);
+        search.sync(id, content);
+        return get(id);
+      })();
     },
     getContent(id: number): { letter: Letter; content: LetterContent; templateId: string | null } {
       const letter = get(id);
@@ -144,6 +153,7 @@ export function createLettersRepo(db: Db) {
           now,
           id,
         );
+        search.sync(id, content);
         return get(id);
       })();
     },
@@ -159,12 +169,16 @@ export function createLettersRepo(db: Db) {
       return db.transaction(() => {
         assertEditable(checkWritable(id, expectedRevision));
         rename.run(title, now, id);
+        search.sync(id);
         return get(id);
       })();
     },
     /** Lifecycle status (signature history); the content revision is not touched. */
     setStatus(id: number, status: LetterStatus, now: string): void {
-      setStatusStmt.run(status, now, id);
+      db.transaction(() => {
+        setStatusStmt.run(status, now, id);
+        search.sync(id);
+      })();
     },
     idByNumber(number: string): number | null {
       return byNumber.get(number)?.id ?? null;
@@ -177,6 +191,7 @@ export function createLettersRepo(db: Db) {
         const current = get(id);
         if (current.trashedAt) throw new LetterdeskError('letter-trashed', `Letter ${id} is already in the trash`);
         setTrashed.run(now, now, id);
+        search.sync(id);
         return get(id);
       })();
     },
@@ -185,6 +200,7 @@ export function createLettersRepo(db: Db) {
         const current = get(id);
         if (!current.trashedAt) throw new LetterdeskError('letter-not-trashed', `Letter ${id} is not in the trash`);
         setTrashed.run(null, now, id);
+        search.sync(id);
         return get(id);
       })();
     },

@@ -1,8 +1,10 @@
 import type { Db } from './db/open-db';
 import type { LetterStatus, Page } from '../shared/domain';
 import type { RegisterQuery, RegisterRow, RegisterSort } from '../shared/register';
+import { textMatch } from './search/compile-query';
 
-interface Row {
+/** A register row as stored (search hits read the same columns). */
+export interface RegisterDbRow {
   id: number;
   number: string | null;
   title: string;
@@ -26,7 +28,9 @@ const ORDER: Record<RegisterSort, string> = {
   'created-desc': 'created_at DESC, id DESC',
 };
 
-const toRow = (r: Row): RegisterRow => ({
+export const REGISTER_COLUMNS = 'id, number, title, status, created_at, updated_at, trashed_at, parties, template_id, signed_on';
+
+export const toRegisterRow = (r: RegisterDbRow): RegisterRow => ({
   id: r.id,
   number: r.number,
   title: r.title,
@@ -42,7 +46,7 @@ const toRow = (r: Row): RegisterRow => ({
 /** The register: filtered, sorted, paged queries with bound parameters only. */
 export function createRegisterRepo(db: Db) {
   type Params = (string | number)[];
-  const cache = new Map<string, { page: import('better-sqlite3').Statement<Params, Row>; count: import('better-sqlite3').Statement<Params, { n: number }> }>();
+  const cache = new Map<string, { page: import('better-sqlite3').Statement<Params, RegisterDbRow>; count: import('better-sqlite3').Statement<Params, { n: number }> }>();
 
   function build(q: RegisterQuery) {
     const where: string[] = [q.trashed ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL'];
@@ -59,9 +63,11 @@ export function createRegisterRepo(db: Db) {
       where.push(`instr(parties, ?) > 0`);
       params.push(q.party);
     }
-    if (q.text) {
-      where.push(`(instr(title, ?) > 0 OR instr(ifnull(number, ''), ?) > 0 OR instr(parties, ?) > 0)`);
-      params.push(q.text, q.text, q.text);
+    const match = q.text ? textMatch(q.text) : null;
+    if (match) {
+      // The full-text index (issue #13): title, number, body, parties, signers, notes.
+      where.push(`id IN (SELECT d.letter_id FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ?)`);
+      params.push(match);
     }
     if (q.from) {
       where.push('updated_at >= ?');
@@ -77,7 +83,7 @@ export function createRegisterRepo(db: Db) {
     let stmts = cache.get(key);
     if (!stmts) {
       stmts = {
-        page: db.prepare<Params, Row>(`SELECT id, number, title, status, created_at, updated_at, trashed_at, parties, template_id, signed_on
+        page: db.prepare<Params, RegisterDbRow>(`SELECT ${REGISTER_COLUMNS}
                           FROM letters WHERE ${whereSql} ORDER BY ${ORDER[q.sort ?? 'updated-desc']} LIMIT ? OFFSET ?`),
         count: db.prepare<Params, { n: number }>(`SELECT count(*) AS n FROM letters WHERE ${whereSql}`),
       };
@@ -92,7 +98,7 @@ export function createRegisterRepo(db: Db) {
       const offset = q.offset ?? 0;
       const limit = q.limit ?? 100;
       const { stmts, params } = build(q);
-      const items = stmts.page.all(...params, limit, offset).map(toRow);
+      const items = stmts.page.all(...params, limit, offset).map(toRegisterRow);
       const total = stmts.count.get(...params)!.n;
       return { items, total, offset, limit };
     },
@@ -101,7 +107,7 @@ export function createRegisterRepo(db: Db) {
       const { stmts, params } = build(q);
       for (let offset = 0; ; offset += 1000) {
         const rows = stmts.page.all(...params, 1000, offset);
-        for (const r of rows) yield toRow(r);
+        for (const r of rows) yield toRegisterRow(r);
         if (rows.length < 1000) return;
       }
     },

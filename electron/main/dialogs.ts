@@ -1,5 +1,5 @@
 import { dialog, shell, type BrowserWindow } from 'electron';
-import type { DialogsPort } from '../core/create-api';
+import type { DialogsPort } from '../core/ports';
 
 /** The core's dialogs port over Electron's native file dialogs. */
 export function electronDialogs(getWindow: () => BrowserWindow | null): DialogsPort {

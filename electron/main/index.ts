@@ -3,7 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { openCore, type Core } from '../core/create-api';
 import { LetterdeskError } from '../shared/errors';
-import { SHELL_COMMAND_CHANNEL } from '../shared/shell';
+import { MENU_COMMAND_CHANNEL } from '../shared/menu-commands';
 import { resolveDataDir } from './data-dir';
 import { electronDialogs } from './dialogs';
 import { electronPdf, electronPrinter } from './print';
@@ -33,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.show();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => secureContents(contents, isAppUrl, log));
+  app.on('web-contents-created', (_event, contents) => secureContents(contents, log));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core?.close());
   app.whenReady().then(start, (err) => fatal(err));
@@ -59,7 +59,7 @@ function start(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({
-        send: (command) => mainWindow?.webContents.send(SHELL_COMMAND_CHANNEL, command),
+        send: (command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command),
         about: () =>
           void dialog.showMessageBox({
             type: 'info',
@@ -82,7 +82,7 @@ function start(): void {
     if (closing || !mainWindow) return;
     closing = true;
     event.preventDefault();
-    mainWindow.webContents.send(SHELL_COMMAND_CHANNEL, 'before-close');
+    mainWindow.webContents.send(MENU_COMMAND_CHANNEL, 'before-close');
     setTimeout(() => mainWindow?.destroy(), 3000);
   });
   if (devServerUrl) void mainWindow.loadURL(devServerUrl);

@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { API_METHODS, channelOf } from '../shared/api';
+import { API_METHODS } from '../shared/api';
+import { channelOf } from '../shared/bridge';
 import type { Envelope } from '../shared/errors';
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<Envelope<unknown>>;

@@ -1,8 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ShellCommand } from '../shared/shell';
+import type { MenuCommand } from '../shared/menu-commands';
 
 export interface MenuActions {
-  send(command: ShellCommand): void;
+  send(command: MenuCommand): void;
   about(): void;
   openDataFolder(): void;
   quit(): void;
@@ -15,7 +15,7 @@ export interface MenuActions {
  * in the window and in the browser tests, and menu clicks send the same commands.
  */
 export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
-  const cmd = (label: string, accelerator: string, command: ShellCommand): MenuItemConstructorOptions => ({
+  const cmd = (label: string, accelerator: string, command: MenuCommand): MenuItemConstructorOptions => ({
     label,
     accelerator,
     registerAccelerator: false,

@@ -1,6 +1,5 @@
 import { BrowserWindow, session } from 'electron';
-import type { PrinterPort } from '../core/create-api';
-import type { PdfPort } from '../core/letter-export';
+import type { PdfPort, PrinterPort } from '../core/ports';
 import { writeFileAtomic } from '../core/export';
 
 const PRINT_PARTITION = 'letterdesk-print';

@@ -55,7 +55,7 @@ export function secureSession(session: Session, isAppUrl: (url: string) => boole
 }
 
 /** Per-window rules: the page can never navigate away, open windows or attach webviews. */
-export function secureContents(contents: WebContents, isAppUrl: (url: string) => boolean, log: Log): void {
+export function secureContents(contents: WebContents, log: Log): void {
   contents.on('will-navigate', (event, url) => {
     if (url !== contents.getURL()) {
       log(`navigation refused: ${url.slice(0, 200)}`);
@@ -74,5 +74,4 @@ export function secureContents(contents: WebContents, isAppUrl: (url: string) =>
     log(`window.open refused: ${url.slice(0, 200)}`);
     return { action: 'deny' };
   });
-  void isAppUrl;
 }

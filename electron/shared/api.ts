@@ -1,26 +1,61 @@
 /**
- * The LetterdeskApi contract: every call the renderer (or the CLI) may make.
- * One interface, one list of method names, one input schema per method. Core implements it,
- * main registers it on IPC, preload and the e2e harness build clients from the same list.
+ * The LetterdeskApi contract: every call the renderer (or the CLI) may make, in ONE map from
+ * method name to the schema of its single argument and the type it resolves to. Everything
+ * else derives from it: the `LetterdeskApi` interface (core implements it, one handler module
+ * per domain), `API_METHODS` (main registers one IPC channel each), input validation
+ * (validate.ts) and the typed client (client.ts).
+ *
+ * To add a method: add one entry here (schema pieces in api-schemas.ts), then its handler in
+ * the domain module under electron/core/handlers/ — the compiler and the contract test name
+ * anything missing.
+ *
+ * Method names keep their historical mix of `letter*` and `letters*`; renaming them is a
+ * separate change (issue 10), since the CLI and saved scripts use them.
  */
-import type {
-  AppInfo,
-  DbCheckReport,
-  Letter,
-  LetterSummary,
-  ListLettersQuery,
-  Page,
-  Party,
-  PartyInput,
-  Profile,
-  Settings,
-} from './domain';
-import type { FieldValues } from './fields';
-import type { LetterContent, PageStyle } from './letter-content';
-import type { Template, TemplateData, TemplateSummary } from './template';
+import { z } from 'zod';
+import type { AppInfo, DbCheckReport, Letter, LetterSummary, Page, Party, Profile, Settings } from './domain';
+import type { LetterContent } from './letter-content';
+import type { Template, TemplateSummary } from './template';
 import type { ContentDiff, Version, VersionSummary } from './versions';
-import type { ChainReport, LetterSignatureState, ScanSummary, SignatureRecord, VerifyResult } from './signatures';
-import type { RegisterFilter, RegisterQuery, RegisterRow } from './register';
+import type { LetterSignatureState, ScanSummary, VerifyResult } from './signatures';
+import type { RegisterRow } from './register';
+import type { SearchPage, SearchRebuildProgress } from './search';
+import type { ImportResult } from './import/import-types';
+import { importCreateInput, importTextInput } from './import/import-api';
+import {
+  fieldValues,
+  id,
+  letterContentInput,
+  line,
+  listLettersQuery,
+  newTemplateInput,
+  none,
+  pageStyle,
+  partyInput,
+  profilePatch,
+  registerFilter,
+  registerQuery,
+  searchQuery,
+  revision,
+  settingsPatch,
+  signatureInput,
+  templateDataSchema,
+  templateId,
+  text,
+  title,
+} from './api-schemas';
+
+/** One method: the schema its argument must pass, and (as a type only) what it resolves to. */
+export interface Method<I extends z.ZodType, R> {
+  readonly input: I;
+  /** Never set at run time: it carries the result type. */
+  readonly result?: R;
+}
+
+/** `method(inputSchema).returns<Result>()` */
+function method<I extends z.ZodType>(input: I) {
+  return { returns: <R>(): Method<I, R> => ({ input }) };
+}
 
 export interface LetterWithContent {
   letter: Letter;
@@ -28,152 +63,138 @@ export interface LetterWithContent {
   templateId: string | null;
 }
 
-export interface LetterdeskApi {
-  appInfo(): Promise<AppInfo>;
-  lettersList(query: ListLettersQuery): Promise<Page<LetterSummary>>;
+export const contract = {
+  appInfo: method(none).returns<AppInfo>(),
+
+  // Letters
+  lettersList: method(listLettersQuery).returns<Page<LetterSummary>>(),
   /** A blank letter (title required) or one from a template (title defaults to the template's name). */
-  lettersCreate(input: { title?: string; templateId?: string; counterpartyId?: number }): Promise<Letter>;
-  lettersGet(input: { id: number }): Promise<Letter>;
-  lettersRename(input: { id: number; title: string; revision?: number }): Promise<Letter>;
+  lettersCreate: method(
+    z
+      .strictObject({ title: title.optional(), templateId: templateId.optional(), counterpartyId: id.optional() })
+      .refine((v) => v.title !== undefined || v.templateId !== undefined, 'title-empty'),
+  ).returns<Letter>(),
+  lettersGet: method(z.strictObject({ id })).returns<Letter>(),
+  lettersRename: method(z.strictObject({ id, title, revision: revision.optional() })).returns<Letter>(),
   /**
    * Moves a letter to the trash. One that was ever exported for signature (it has a number) is
    * refused with 'confirmation-required' unless `confirmNumber` repeats that number.
    */
-  lettersTrash(input: { id: number; confirmNumber?: string }): Promise<Letter>;
+  lettersTrash: method(z.strictObject({ id, confirmNumber: z.string().trim().min(1).max(80).optional() })).returns<Letter>(),
   /** 复制为新函件: a new draft with the same body, fields, values (own number emptied), page style and template; title 原标题（副本） by default. */
-  lettersCopy(input: { id: number; title?: string }): Promise<Letter>;
-  lettersRestore(input: { id: number }): Promise<Letter>;
-  letterContentGet(input: { id: number }): Promise<LetterWithContent>;
+  lettersCopy: method(z.strictObject({ id, title: title.optional() })).returns<Letter>(),
+  lettersRestore: method(z.strictObject({ id })).returns<Letter>(),
+  letterContentGet: method(z.strictObject({ id })).returns<LetterWithContent>(),
   /** Stores the whole content in one durable commit; `revision` guards against overwriting another writer. */
-  letterContentSave(input: { id: number; revision: number } & LetterContent): Promise<Letter>;
+  letterContentSave: method(letterContentInput).returns<Letter>(),
   /** Sets field values by key, type-checked (merged into the current values). */
-  lettersFill(input: { id: number; values: FieldValues; revision?: number }): Promise<LetterWithContent>;
+  lettersFill: method(z.strictObject({ id, values: fieldValues, revision: revision.optional() })).returns<LetterWithContent>(),
+
+  // Versions
   /** The letter's timeline, newest first (no content). */
-  versionsList(input: { id: number }): Promise<VersionSummary[]>;
+  versionsList: method(z.strictObject({ id })).returns<VersionSummary[]>(),
   /** Ctrl+S: a version of the current content with an optional note (identical content is not duplicated). */
-  versionsSave(input: { id: number; note?: string }): Promise<VersionSummary>;
-  versionsGet(input: { id: number; seq: number }): Promise<Version>;
+  versionsSave: method(z.strictObject({ id, note: text(500).optional() })).returns<VersionSummary>(),
+  versionsGet: method(z.strictObject({ id, seq: id })).returns<Version>(),
   /** Compares version `from` with version `to`, or with the current content when `to` is omitted. */
-  versionsDiff(input: { id: number; from: number; to?: number }): Promise<ContentDiff>;
+  versionsDiff: method(z.strictObject({ id, from: id, to: id.optional() })).returns<ContentDiff>(),
   /** Restores a version as a new version (the current state is kept first). */
-  versionsRestore(input: { id: number; seq: number; revision?: number }): Promise<{ letter: Letter; version: VersionSummary; previous: VersionSummary }>;
+  versionsRestore: method(z.strictObject({ id, seq: id, revision: revision.optional() })).returns<{
+    letter: Letter;
+    version: VersionSummary;
+    previous: VersionSummary;
+  }>(),
+
+  // Export and print
   /** Export to .docx or PDF; required fields empty → 'missing-required' unless draft. Every export is a version. */
-  letterExport(input: { id: number; format: 'docx' | 'pdf'; style?: PageStyle; version?: number; draft?: boolean }): Promise<{ path: string | null; version: VersionSummary | null; draft: boolean }>;
+  letterExport: method(
+    z.strictObject({ id, format: z.enum(['docx', 'pdf']), style: pageStyle.optional(), version: id.optional(), draft: z.boolean().optional() }),
+  ).returns<{ path: string | null; version: VersionSummary | null; draft: boolean }>(),
   /** Ctrl+P: prints the letter through the same print HTML as the PDF. */
-  letterPrint(input: { id: number; style?: PageStyle }): Promise<{ printed: boolean }>;
+  letterPrint: method(z.strictObject({ id, style: pageStyle.optional() })).returns<{ printed: boolean }>(),
   /** Fonts the export will name that this PC does not have. */
-  exportFontCheck(input: { style: PageStyle }): Promise<{ fonts: string[]; missing: string[] }>;
+  exportFontCheck: method(z.strictObject({ style: pageStyle })).returns<{ fonts: string[]; missing: string[] }>(),
   /** Shows the last exported file in the system file manager. */
-  exportReveal(): Promise<void>;
+  exportReveal: method(none).returns<void>(),
+
+  // Signature history
   /** Export for signature: required fields filled, number assigned, version frozen, event recorded. */
-  signExport(input: { id: number; style?: PageStyle }): Promise<{ path: string | null; number: string | null; version: VersionSummary | null; fileSha256: string | null }>;
-  signRecord(input: { id: number } & Omit<SignatureRecord, 'organisation' | 'note' | 'recordedBy'> & Partial<Pick<SignatureRecord, 'organisation' | 'note' | 'recordedBy'>>): Promise<{ letter: Letter; complete: boolean }>;
+  signExport: method(z.strictObject({ id, style: pageStyle.optional() })).returns<{
+    path: string | null;
+    number: string | null;
+    version: VersionSummary | null;
+    fileSha256: string | null;
+  }>(),
+  signRecord: method(signatureInput).returns<{ letter: Letter; complete: boolean }>(),
   /** Asks for the scanned signed copy (PDF/JPG/PNG) and stores it with its SHA-256. */
-  signAttachScan(input: { id: number }): Promise<ScanSummary | null>;
+  signAttachScan: method(z.strictObject({ id })).returns<ScanSummary | null>(),
   /** A stored scan as a data: URL, for viewing in the app. */
-  signScanData(input: { id: number; scanId: number }): Promise<{ mime: string; fileName: string; dataUrl: string }>;
-  signScanSave(input: { id: number; scanId: number }): Promise<{ path: string | null }>;
-  signArchive(input: { id: number }): Promise<Letter>;
-  signVoid(input: { id: number; reason: string }): Promise<Letter>;
-  signState(input: { id: number }): Promise<LetterSignatureState>;
-  signVerify(input: { number: string; fingerprint: string }): Promise<VerifyResult>;
-  signAudit(input: { id: number }): Promise<{ path: string | null }>;
-  signChainCheck(): Promise<ChainReport>;
-  /** A number given by hand (must be unique). */
-  lettersSetNumber(input: { id: number; number: string }): Promise<Letter>;
-  registerList(query: RegisterQuery): Promise<Page<RegisterRow>>;
-  registerExportCsv(filter: RegisterFilter): Promise<{ path: string | null; count: number }>;
-  templatesList(): Promise<TemplateSummary[]>;
-  templatesGet(input: { id: string }): Promise<Template>;
+  signScanData: method(z.strictObject({ id, scanId: id })).returns<{ mime: string; fileName: string; dataUrl: string }>(),
+  signScanSave: method(z.strictObject({ id, scanId: id })).returns<{ path: string | null }>(),
+  signArchive: method(z.strictObject({ id })).returns<Letter>(),
+  signVoid: method(z.strictObject({ id, reason: line(500) })).returns<Letter>(),
+  signState: method(z.strictObject({ id })).returns<LetterSignatureState>(),
+  signVerify: method(z.strictObject({ number: z.string().trim().min(1).max(80), fingerprint: z.string().trim().min(1).max(80) })).returns<VerifyResult>(),
+  signAudit: method(z.strictObject({ id })).returns<{ path: string | null }>(),
+
+  // Register
+  registerList: method(registerQuery).returns<Page<RegisterRow>>(),
+  registerExportCsv: method(registerFilter).returns<{ path: string | null; count: number }>(),
+  /** Full-text search (issue #13): hits ranked title/number first, then newest, each with its passage. */
+  searchLetters: method(searchQuery).returns<SearchPage>(),
+  /** Repairs the search index one batch per call (`restart` begins); call until `finished`, stop to cancel. */
+  searchRebuild: method(z.strictObject({ restart: z.boolean().optional() })).returns<SearchRebuildProgress>(),
+
+  // Templates
+  templatesList: method(none).returns<TemplateSummary[]>(),
+  templatesGet: method(z.strictObject({ id: templateId })).returns<Template>(),
   /** A new user template: empty, or from a letter's current content. */
-  templatesCreate(input: { name: string; category: string; description?: string; pageStyle?: PageStyle; fromLetterId?: number }): Promise<Template>;
-  templatesSave(input: { template: TemplateData }): Promise<Template>;
-  templatesDuplicate(input: { id: string; name?: string }): Promise<Template>;
-  templatesDelete(input: { id: string }): Promise<void>;
+  templatesCreate: method(newTemplateInput).returns<Template>(),
+  templatesSave: method(z.strictObject({ template: templateDataSchema })).returns<Template>(),
+  templatesDuplicate: method(z.strictObject({ id: templateId, name: z.string().trim().min(1).max(100).optional() })).returns<Template>(),
+  templatesDelete: method(z.strictObject({ id: templateId })).returns<void>(),
   /** Asks for a file (save dialog) and writes a template pack; null path when cancelled. */
-  templatesExportPack(input: { ids: string[] }): Promise<{ path: string | null; count: number }>;
+  templatesExportPack: method(z.strictObject({ ids: z.array(templateId).min(1).max(500) })).returns<{ path: string | null; count: number }>(),
   /** Asks for a pack file (open dialog) and imports every template in it, or none. */
-  templatesImportPack(): Promise<{ path: string | null; imported: number; replaced: number }>;
-  partiesList(): Promise<Party[]>;
-  partiesSave(input: PartyInput): Promise<Party>;
-  partiesDelete(input: { id: number }): Promise<void>;
-  settingsGet(): Promise<Settings>;
-  settingsUpdate(patch: Partial<Settings>): Promise<Settings>;
-  profileGet(): Promise<Profile>;
-  profileUpdate(patch: Partial<Profile>): Promise<Profile>;
-  dbCheck(): Promise<DbCheckReport>;
-}
+  templatesImportPack: method(none).returns<{ path: string | null; imported: number; replaced: number }>(),
 
-export type ApiMethod = keyof LetterdeskApi;
+  // Import (issue #12): nothing is saved until importCreate
+  /** Smart paste: text → the recovered structure and typed fields, with source spans for the preview. */
+  importText: method(importTextInput).returns<ImportResult>(),
+  /** Asks for a .txt or .docx file (open dialog) and reads it the same way; null when cancelled. */
+  importFile: method(none).returns<{ path: string | null; result: ImportResult | null }>(),
+  /** Creates a letter or a user template from the previewed content, in one write. */
+  importCreate: method(importCreateInput).returns<{ letter: Letter | null; template: Template | null }>(),
 
-/** Every method name, in one list; transports register and build clients from it. */
-export const API_METHODS = [
-  'appInfo',
-  'lettersList',
-  'lettersCreate',
-  'lettersGet',
-  'lettersRename',
-  'lettersTrash',
-  'lettersCopy',
-  'lettersRestore',
-  'letterContentGet',
-  'letterContentSave',
-  'lettersFill',
-  'versionsList',
-  'versionsSave',
-  'versionsGet',
-  'versionsDiff',
-  'versionsRestore',
-  'letterExport',
-  'letterPrint',
-  'exportFontCheck',
-  'exportReveal',
-  'signExport',
-  'signRecord',
-  'signAttachScan',
-  'signScanData',
-  'signScanSave',
-  'signArchive',
-  'signVoid',
-  'signState',
-  'signVerify',
-  'signAudit',
-  'signChainCheck',
-  'lettersSetNumber',
-  'registerList',
-  'registerExportCsv',
-  'templatesList',
-  'templatesGet',
-  'templatesCreate',
-  'templatesSave',
-  'templatesDuplicate',
-  'templatesDelete',
-  'templatesExportPack',
-  'templatesImportPack',
-  'partiesList',
-  'partiesSave',
-  'partiesDelete',
-  'settingsGet',
-  'settingsUpdate',
-  'profileGet',
-  'profileUpdate',
-  'dbCheck',
-] as const satisfies readonly ApiMethod[];
+  // The office: address book, settings, own profile
+  partiesList: method(none).returns<Party[]>(),
+  partiesSave: method(partyInput).returns<Party>(),
+  partiesDelete: method(z.strictObject({ id })).returns<void>(),
+  settingsGet: method(none).returns<Settings>(),
+  settingsUpdate: method(settingsPatch).returns<Settings>(),
+  profileGet: method(none).returns<Profile>(),
+  profileUpdate: method(profilePatch).returns<Profile>(),
 
-// Compile-time proof that the list names every method of the interface.
-type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
-export const API_METHODS_COMPLETE: Missing extends never ? true : Missing = true;
+  // The database
+  dbCheck: method(none).returns<DbCheckReport>(),
+};
 
-export const TITLE_MAX = 200;
+export type ApiContract = typeof contract;
+export type ApiMethod = keyof ApiContract;
+/**
+ * What a method's handler receives: its argument after the schema (trimmed, normalised) —
+ * z.output (z.infer) of its schema, spelled as the schema's own output type so TypeScript can
+ * follow a generic method name through validation into the handler (validate.ts, dispatcher.ts).
+ */
+export type InputOf<M extends ApiMethod> = ApiContract[M]['input']['_zod']['output'];
+export type ResultOf<M extends ApiMethod> = ApiContract[M] extends Method<z.ZodType, infer R> ? R : never;
 
-export type ApiInput<M extends ApiMethod> = Parameters<LetterdeskApi[M]>[0];
-export type ApiOutput<M extends ApiMethod> = Awaited<ReturnType<LetterdeskApi[M]>>;
+/** Every call the renderer may make; core implements it, the client calls it. */
+export type LetterdeskApi = { [M in keyof ApiContract]: (input: InputOf<M>) => Promise<ResultOf<M>> };
 
 export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
+  return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-/** IPC channel for a method; one channel per method so main can refuse unknown channels. */
-export function channelOf(method: ApiMethod): string {
-  return `letterdesk:${method}`;
-}
+/** Every method name; transports register one channel each. */
+export const API_METHODS: readonly ApiMethod[] = Object.keys(contract).filter(isApiMethod);

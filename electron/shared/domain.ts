@@ -1,7 +1,20 @@
 /** Domain types shared by core, main, preload and renderer. Plain data only (JSON-safe). */
 import type { EvidenceReport } from './evidence';
 
-export type LetterStatus = 'draft' | 'awaiting-signature' | 'signed' | 'archived' | 'void';
+export const LETTER_STATUSES = ['draft', 'awaiting-signature', 'signed', 'archived', 'void'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+
+/** What a status is called, in each UI language: the page, the register CSV, the audit report and the CLI print these. */
+export const STATUS_LABELS: Record<LetterStatus, Record<Locale, string>> = {
+  draft: { 'zh-CN': '草稿', en: 'Draft' },
+  'awaiting-signature': { 'zh-CN': '待签署', en: 'Awaiting signature' },
+  signed: { 'zh-CN': '已签署', en: 'Signed' },
+  archived: { 'zh-CN': '已归档', en: 'Archived' },
+  void: { 'zh-CN': '已作废', en: 'Void' },
+};
+
+/** The longest letter title the API accepts. */
+export const TITLE_MAX = 200;
 
 export interface LetterSummary {
   id: number;

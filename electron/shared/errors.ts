@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'number-taken',
   'file-too-large',
   'unsupported-file',
+  'file-encrypted',
   'unknown-method',
   'not-found',
   'letter-trashed',
@@ -34,25 +35,23 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
 
-/** Thrown inside core and by the client when an envelope says ok:false. */
+/**
+ * Thrown inside core, and by the client when an envelope says ok:false. The code crosses every
+ * transport as envelope data (never inside the message), so the message is for people and logs.
+ */
 export class LetterdeskError extends Error {
   readonly code: ErrorCode;
   constructor(code: ErrorCode, message: string) {
-    // The code also leads the message: Electron's contextBridge keeps only an Error's
-    // message when a rejection crosses into the page, and errorCode() reads it back.
-    super(message.startsWith(`[${code}]`) ? message : `[${code}] ${message}`);
+    super(message);
     this.name = 'LetterdeskError';
     this.code = code;
   }
 }
 
-/** The code of any thrown value: a LetterdeskError, or an Error whose message starts `[code]`. */
+/** The code of any thrown value: its `code` when that is one of ours, else 'internal'. Never read from the message. */
 export function errorCode(err: unknown): ErrorCode {
-  const direct = (err as { code?: unknown } | null)?.code;
-  if (isErrorCode(direct)) return direct;
-  const message = (err as { message?: unknown } | null)?.message;
-  const match = typeof message === 'string' ? /^\[([a-z-]+)\]/.exec(message) : null;
-  return match && isErrorCode(match[1]) ? match[1] : 'internal';
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  return isErrorCode(code) ? code : 'internal';
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

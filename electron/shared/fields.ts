@@ -40,7 +40,15 @@ export interface FieldOptions {
   maxLength?: number;
   /** blank width in characters when printed empty (default by type). */
   blankWidth?: number;
+  /**
+   * handwritten: what the hand puts here. A `date` prints as ____年__月__日; a signature or
+   * seal (or a blank that does not say) is left at least eight characters wide (issue #14).
+   */
+  mark?: HandwrittenMark;
 }
+
+export const HANDWRITTEN_MARKS = ['signature', 'seal', 'date'] as const;
+export type HandwrittenMark = (typeof HANDWRITTEN_MARKS)[number];
 
 /**
  * What a field means to the rules (issue #9): the letter's own number (filled by the register
@@ -253,8 +261,8 @@ function printValidField(def: FieldDef, value: FieldValue | undefined): PrintedP
   const o = def.options ?? {};
   const blank = (width = o.blankWidth ?? DEFAULT_BLANK[def.type]): PrintedPart => ({ kind: 'blank', width });
   const text = (t: string): PrintedPart => ({ kind: 'text', text: t, field: true });
-  if (def.type === 'date') {
-    const d = (value && typeof value === 'object' && !('selected' in value) ? value : {}) as DateValue;
+  if (def.type === 'date' || (def.type === 'handwritten' && o.mark === 'date')) {
+    const d = (def.type === 'date' && value && typeof value === 'object' && !('selected' in value) ? value : {}) as DateValue;
     const part = (n: number | undefined, w: number) => (n === undefined ? blank(w) : text(String(n)));
     return [part(d.y, 4), { kind: 'text', text: '年' }, part(d.m, 2), { kind: 'text', text: '月' }, part(d.d, 2), { kind: 'text', text: '日' }];
   }
@@ -282,10 +290,12 @@ function printValidField(def: FieldDef, value: FieldValue | undefined): PrintedP
       return [text(`${formatNumber(value as number)}%`)];
     case 'money': {
       const n = value as number;
-      return [text(o.capital ? `人民币${moneyToCapital(n)}（¥${formatMoney(n)}）` : `¥${formatMoney(n)}`)];
+      // Chinese letters write 人民币12,345.00元; the capital form keeps the figures beside it.
+      return [text(o.capital ? `人民币${moneyToCapital(n)}（¥${formatMoney(n)}）` : `人民币${formatMoney(n)}元`)];
     }
     default:
-      return [text(String(value).trim())];
+      // Lines typed or pasted into a value (CRLF from Word, CR from old Macs) print as lines.
+      return [text(String(value).replace(/\r\n?/g, '\n').trim())];
   }
 }
 

@@ -13,6 +13,8 @@ export interface Run {
   underline?: boolean;
   /** Set when the run comes from a field. */
   fieldKey?: string;
+  /** Literal text a field prints around its value or blanks (年 月 日 of a date, a unit): the field's key. */
+  inField?: string;
   /** A blank to be drawn as an underline, `blank` characters wide (text is ''). */
   blank?: number;
   /** A line break inside the paragraph. */
@@ -57,11 +59,21 @@ function runsOf(node: PMNode, defs: Map<string, FieldDef>, values: FieldValues):
       const def = defs.get(key) ?? { key, label: key, type: 'text', required: false };
       const marks = new Set((child.marks ?? []).map((m) => m.type));
       for (const part of printField(def, values[key])) {
-        runs.push(
-          part.kind === 'text'
-            ? { text: part.text, ...(part.field && { fieldKey: key }), ...(marks.has('bold') && { bold: true }), ...(marks.has('underline') && { underline: true }) }
-            : { text: '', blank: part.width, fieldKey: key, ...(part.invalid && { invalid: true }) },
-        );
+        if (part.kind === 'blank') {
+          runs.push({ text: '', blank: part.width, fieldKey: key, ...(part.invalid && { invalid: true }) });
+          continue;
+        }
+        // A value's own lines (a long text typed or pasted with line breaks) print as lines.
+        part.text.split('\n').forEach((line, i) => {
+          if (i > 0) runs.push({ text: '', lineBreak: true });
+          if (!line && i > 0) return;
+          runs.push({
+            text: line,
+            ...(part.field ? { fieldKey: key } : { inField: key }),
+            ...(marks.has('bold') && { bold: true }),
+            ...(marks.has('underline') && { underline: true }),
+          });
+        });
       }
     }
   }

@@ -8,16 +8,6 @@ export type NumberingScheme = (typeof NUMBERING_SCHEMES)[number];
 /** Word allows 9 list levels (0–8); a 10th makes a file Word cannot open (EXPORT.md). */
 export const MAX_CLAUSE_LEVEL = 8;
 
-export const SCHEME_LABELS: Record<NumberingScheme, string> = {
-  cn: '一、',
-  'cn-paren': '（一）',
-  decimal: '1.',
-  'decimal-paren': '（1）',
-  outline: '1.1',
-  article: '第一条',
-  chapter: '第一章',
-};
-
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (counting numbers as used in 第十二条). */

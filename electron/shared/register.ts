@@ -8,7 +8,7 @@ export interface RegisterFilter {
   templateId?: string;
   /** Part of a party's name (either side). */
   party?: string;
-  /** Part of the title, the number or a party's name. */
+  /** Full-text search (issue #13): every term in the title, number, body, parties, signers or notes. */
   text?: string;
   /** Last change between these dates (YYYY-MM-DD, inclusive). */
   from?: string;

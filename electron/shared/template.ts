@@ -4,12 +4,11 @@
  */
 import { z } from 'zod';
 import type { DocJSON } from './doc-schema';
-import { FIELD_ROLES, FIELD_TYPES, MAX_SIGNER_ROLE_LENGTH, type FieldDef } from './fields';
+import { FIELD_ROLES, FIELD_TYPES, HANDWRITTEN_MARKS, MAX_SIGNER_ROLE_LENGTH, type FieldDef } from './fields';
 import { checkFieldDefs, checkLetterDoc, PAGE_STYLES, type PageStyle } from './letter-content';
 import { LetterdeskError } from './errors';
 
 export const TEMPLATE_PACK_FORMAT = 'letterdesk-template-pack';
-export const TEMPLATE_FILE_FORMAT = 'letterdesk-template';
 export const TEMPLATE_FORMAT_VERSION = 1;
 /** A pack larger than this is refused before parsing. */
 export const MAX_PACK_BYTES = 20 * 1024 * 1024;
@@ -71,6 +70,7 @@ export const fieldDefSchema = z.strictObject({
       part: z.enum(['fullName', 'shortName', 'address', 'legalRepresentative', 'contact', 'signer']).optional(),
       maxLength: z.number().int().positive().max(20_000).optional(),
       blankWidth: z.number().int().min(1).max(60).optional(),
+      mark: z.enum(HANDWRITTEN_MARKS).optional(),
     })
     .optional(),
 });
@@ -92,12 +92,12 @@ export function parseTemplateData(input: unknown, where = 'template'): TemplateD
     const issue = parsed.error.issues[0];
     throw new LetterdeskError('bad-template-pack', `${where}: ${issue?.path.join('.') || 'template'}: ${issue?.message}`);
   }
-  const data = parsed.data as unknown as TemplateData;
+  const data: TemplateData = parsed.data;
   try {
     checkFieldDefs(data.fields);
     checkLetterDoc(data.doc, data.fields);
   } catch (err) {
-    throw new LetterdeskError('bad-template-pack', `${where} (${data.id}): ${(err as Error).message.replace(/^\[[a-z-]+\]\s*/, '')}`);
+    throw new LetterdeskError('bad-template-pack', `${where} (${data.id}): ${(err as Error).message}`);
   }
   return data;
 }

@@ -1,18 +1,13 @@
-import { isApiMethod, type ApiMethod } from './api';
-import { apiInputSchemas } from './api-schemas';
+import { contract, type ApiMethod, type InputOf } from './api';
 import { LetterdeskError } from './errors';
 
 /**
- * Checks the single argument of an API call against its schema. Returns the parsed
- * (trimmed, normalised) input or throws LetterdeskError('invalid-input') naming the problem.
+ * Checks the single argument of a call to `method` against the contract's schema. Returns the
+ * parsed (trimmed, normalised) input or throws LetterdeskError('invalid-input') naming the problem.
  */
-export function validateInput(method: unknown, args: unknown[]): unknown {
-  if (!isApiMethod(method)) throw new LetterdeskError('unknown-method', `Unknown API method: ${String(method)}`);
-  if (!Array.isArray(args) || args.length > 1) {
-    throw new LetterdeskError('invalid-input', `${method} takes at most one argument`);
-  }
-  const schema = apiInputSchemas[method as ApiMethod];
-  const result = schema.safeParse(args[0]);
+export function validateInput<M extends ApiMethod>(method: M, args: unknown[]): InputOf<M> {
+  if (args.length > 1) throw new LetterdeskError('invalid-input', `${method} takes at most one argument`);
+  const result = contract[method].input.safeParse(args[0]);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'input';

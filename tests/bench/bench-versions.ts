@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openCore } from '../../electron/core/create-api';
 import { DB_FILE_NAME } from '../../electron/core/db/open-db';
 import { saveDraft } from '../../electron/core/versions/draft-saver';
+import { createVersionStore } from '../../electron/core/versions/version-store';
 import { createVersionsRepo } from '../../electron/core/versions/versions-repo';
 import { diffContents } from '../../electron/core/versions/version-diff';
 import type { FieldDef } from '../../electron/shared/fields';
@@ -57,13 +58,14 @@ export async function benchVersions(): Promise<Row[]> {
   const big = openCore({ dataDir: path.join(tmp.dir, 'history') });
   try {
     const versions = createVersionsRepo(core.db);
+    const store = createVersionStore(core.db);
     const { id } = await core.api.lettersCreate({ title: '基准测试承诺书' });
     let revision = (await core.api.letterContentSave({ id, revision: 1, ...threePageLetter(0) })).revision;
     const now = () => new Date().toISOString();
 
     // Autosave: the whole content, one durable commit; versions are not due (10-minute throttle).
     const save = await time(1000, (i) => {
-      revision = saveDraft(core.db, id, threePageLetter(i + 1), revision, now()).letter.revision;
+      revision = saveDraft(store, id, threePageLetter(i + 1), revision, now()).letter.revision;
     });
     // A version of a changed letter: canonical JSON, SHA-256, change size vs the previous one, one commit.
     const create = await time(500, (i) => versions.create(id, threePageLetter(10_000 + i), 'manual', null, now()));

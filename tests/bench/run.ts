@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: runs every measure and rewrites BENCHMARKS.md with the machine and date.
  * Targets come from ../shared/DESIGN.md; a missed target is marked, never hidden.
+ * `npm run bench -- search` runs the sections whose title contains a word given and replaces
+ * only those sections (the date line says which were measured when).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +12,9 @@ import { benchVersions } from './bench-versions';
 import { benchBrowser } from './bench-browser';
 import { benchExport } from './bench-export';
 import { benchCrash } from './bench-crash';
+import { benchSearch } from './bench-search';
+import { benchCli } from './bench-cli';
+import { benchImport } from './bench-import';
 import { tableOf, type Row } from './measure';
 
 const sections: { title: string; run: () => Promise<Row[]> }[] = [
@@ -17,6 +22,9 @@ const sections: { title: string; run: () => Promise<Row[]> }[] = [
   { title: 'Drafts and versions', run: benchVersions },
   { title: 'Crash safety', run: () => benchCrash(100) },
   { title: 'Export', run: benchExport },
+  { title: 'Full-text search (100,000 letters)', run: benchSearch },
+  { title: 'Command line', run: () => benchCli() },
+  { title: 'Import (smart paste and .docx)', run: benchImport },
   { title: 'In the browser (Debian Chromium, built renderer, real core)', run: benchBrowser },
 ];
 
@@ -32,12 +40,27 @@ async function main(): Promise<void> {
     `- Machine: ${machine}`,
     '',
   ];
+  const file = path.resolve(__dirname, '../../BENCHMARKS.md');
+  const only = process.argv.slice(2).map((w) => w.toLowerCase());
+  if (only.length) {
+    // Some sections only: each replaces its own part of the file; the rest stays as measured before.
+    let text = fs.readFileSync(file, 'utf8');
+    for (const section of sections.filter((s) => only.some((w) => s.title.toLowerCase().includes(w)))) {
+      process.stdout.write(`bench: ${section.title}…\n`);
+      const body = `## ${section.title}\n\n_Measured ${new Date().toISOString()} on ${machine}._\n\n${tableOf(await section.run())}\n`;
+      const at = text.indexOf(`## ${section.title}\n`);
+      const end = at < 0 ? -1 : text.indexOf('\n## ', at + 1);
+      text = at < 0 ? `${text.trimEnd()}\n\n${body}` : `${text.slice(0, at)}${body}${end < 0 ? '' : text.slice(end)}`;
+    }
+    fs.writeFileSync(file, text);
+    process.stdout.write(text + '\n');
+    return;
+  }
   for (const section of sections) {
     process.stdout.write(`bench: ${section.title}…\n`);
     const rows = await section.run();
     out.push(`## ${section.title}`, '', tableOf(rows), '');
   }
-  const file = path.resolve(__dirname, '../../BENCHMARKS.md');
   fs.writeFileSync(file, out.join('\n'));
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -1,8 +1,7 @@
-/** The letter's working copy against the real core (real SQLite in a temp folder) through makeClient. */
+/** The letter's working copy against the real core (real SQLite in a temp folder) through the page's client. */
 import { render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/create-api';
-import { makeClient } from '../../electron/shared/client';
 import type { DocJSON } from '../../electron/shared/doc-schema';
 import { LetterDraft } from '../../renderer/src/letter/draft.svelte';
 import { readKept, sameContent } from '../../renderer/src/letter/kept-draft';
@@ -15,7 +14,8 @@ beforeEach(() => {
   const t = makeTempDir();
   cleanup = t.cleanup;
   core = openCore({ dataDir: t.dir });
-  window.letterdesk = makeClient((method, args) => core.dispatch(method, args));
+  // The bridge the preload installs; the page builds its client on it (renderer/src/lib/api.ts).
+  globalThis.letterdesk = { invoke: (method, args) => core.dispatch(method, args) };
   localStorage.clear();
 });
 afterEach(() => {

@@ -1,12 +1,12 @@
-// Bundled into the page by the e2e harness: the same makeClient the preload uses, with a
-// Playwright binding as its transport instead of ipcRenderer.invoke.
-import { makeClient } from '../../electron/shared/client';
-import type { LetterdeskApi } from '../../electron/shared/api';
+// Bundled into the page by the e2e harness: the bridge the Electron preload exposes
+// (window.letterdesk.invoke → envelope), with a Playwright binding as its transport instead of
+// ipcRenderer.invoke. The page builds its client on it with makeClient, as in the app.
+import type { LetterdeskBridge } from '../../electron/shared/bridge';
 import type { Envelope } from '../../electron/shared/errors';
 
 const page = globalThis as unknown as {
   __letterdeskInvoke(method: string, args: unknown[]): Promise<Envelope<unknown>>;
-  letterdesk?: LetterdeskApi;
+  letterdesk?: LetterdeskBridge;
 };
 
-page.letterdesk = makeClient((method, args) => page.__letterdeskInvoke(method, args));
+page.letterdesk = { invoke: (method, args) => page.__letterdeskInvoke(method, args) };

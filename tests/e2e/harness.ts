@@ -9,9 +9,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { openCore, type Core, type DialogsPort, type PrinterPort } from '../../electron/core/create-api';
+import { openCore, type Core } from '../../electron/core/create-api';
+import type { DialogsPort, PdfPort, PrinterPort } from '../../electron/core/ports';
 import { renderPdfWithChromium } from '../../electron/core/export';
-import type { PdfPort } from '../../electron/core/letter-export';
 import { chromiumExecutable, CHROMIUM_PATH } from './chromium';
 import { makeTempDir } from '../helpers/temp-dir';
 

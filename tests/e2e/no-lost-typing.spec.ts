@@ -7,11 +7,11 @@
 import type { Page } from '@playwright/test';
 import { test, expect, type LetterdeskApp } from './harness';
 import { LetterPage } from './pages/LetterPage';
-import type { ShellCommand } from '../../electron/shared/shell';
+import type { MenuCommand } from '../../electron/shared/menu-commands';
 import { letterBlocks, letterPlainText } from '../../electron/shared/letter-model';
 
 interface ShellWindow {
-  letterdeskShell?: { onCommand(listener: (command: string) => void): () => void };
+  letterdeskMenu?: { onCommand(listener: (command: string) => void): () => void };
   __shellListeners: ((command: string) => void)[];
   __closed: number;
 }
@@ -25,7 +25,7 @@ function installShell(): void {
   const w = window as unknown as ShellWindow;
   w.__shellListeners = [];
   w.__closed = 0;
-  w.letterdeskShell = {
+  w.letterdeskMenu = {
     onCommand(listener) {
       w.__shellListeners.push(listener);
       return () => (w.__shellListeners = w.__shellListeners.filter((l) => l !== listener));
@@ -34,7 +34,7 @@ function installShell(): void {
   window.close = () => void w.__closed++;
 }
 
-const sendCommand = (page: Page, command: ShellCommand) =>
+const sendCommand = (page: Page, command: MenuCommand) =>
   page.evaluate((c) => (window as unknown as ShellWindow).__shellListeners.forEach((l) => l(c)), command);
 
 async function storedText(app: LetterdeskApp, id: number): Promise<string> {
@@ -172,7 +172,7 @@ test.describe('nothing typed is lost', () => {
     const { id, marker, letterPage } = await typeInLetter(app, '保存失败测试');
     const dispatch = app.core.dispatch;
     app.core.dispatch = async (method, args) =>
-      method === 'letterContentSave' ? { ok: false, code: 'disk-full', message: '[disk-full] injected by the test' } : dispatch(method, args);
+      method === 'letterContentSave' ? { ok: false, code: 'disk-full', message: 'injected by the test' } : dispatch(method, args);
     await app.page.keyboard.press('Control+1');
     await expect(app.page.locator('.notices')).toContainText('未能保存，仍停留在这份函件');
     await expect(letterPage.editor).toContainText(marker);

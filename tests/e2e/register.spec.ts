@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './harness';
+import { setNumberByHand } from '../helpers/hand-number';
 import { exportForSignature, readyLetter, RegisterPage } from './pages/RegisterPage';
 
 test.describe('letter register', () => {
@@ -138,7 +139,7 @@ test.describe('letter register', () => {
   test('sorts by number from the column header', async ({ app }) => {
     for (const [title, number] of [['乙', 'HXCN-2026-0003'], ['甲', 'HXCN-2026-0001'], ['丙', 'HXCN-2026-0002'], ['丁', null]] as const) {
       const letter = await app.core.api.lettersCreate({ title });
-      if (number) await app.core.api.lettersSetNumber({ id: letter.id, number });
+      if (number) setNumberByHand(app.core.db, letter.id, number);
     }
     const page = await app.restart();
     const register = new RegisterPage(page);

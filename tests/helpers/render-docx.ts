@@ -3,10 +3,11 @@
  * scheme with restarts, hostile text, a long letter, the built-in templates filled),
  * reading a .docx's XML parts, and rendering through LibreOffice and poppler.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { ownNumberFields, withOwnNumber } from '../../electron/shared/field-roles';
 import { isEmptyValue, printField, validateField, type FieldDef, type FieldValue, type FieldValues } from '../../electron/shared/fields';
 import type { LetterContent, PageStyle } from '../../electron/shared/letter-content';
 import type { NumberingScheme } from '../../electron/shared/numbering';
@@ -347,23 +348,46 @@ export interface ExportCase {
   filled: boolean;
   /** Expected page count range in the LibreOffice rendering. */
   pages: [number, number];
+  /** A built-in template's letter: also printed through the PDF path and compared page by page (issue #14). */
+  template?: { id: string; variant: 'filled' | 'unfilled' | 'signature' };
 }
 
+/** The number the register assigns at export for signature, in the tests. */
+export const SIGNATURE_NUMBER = 'HB-2026-0518';
+
 /**
- * Every template filled, in both page styles; one template with nothing filled (a draft);
- * the sample letter, numbering, hostile and 60-page letters.
+ * Every template in both page styles, three ways: filled; with nothing filled (a draft);
+ * as exported for signature (filled, its own number filled by the register). Then the
+ * sample letter, numbering, hostile and 60-page letters.
  */
 export function exportCases(templates: readonly TemplateData[] = loadTemplates()): ExportCase[] {
   const cases: ExportCase[] = [];
   const meta = (t: TemplateData): ExportMeta => ({ ...META, title: t.name });
   for (const t of templates) {
     for (const style of ['business', 'official'] as const) {
-      cases.push({ name: `tpl-${t.id}-${style}`, content: templateContent(t, fillAll(t.fields)), meta: meta(t), style, filled: true, pages: [1, 6] });
+      const values = fillAll(t.fields);
+      cases.push({ name: `tpl-${t.id}-${style}`, content: templateContent(t, values), meta: meta(t), style, filled: true, pages: [1, 6], template: { id: t.id, variant: 'filled' } });
+      cases.push({
+        name: `tpl-${t.id}-${style}-unfilled`,
+        content: templateContent(t, {}),
+        meta: { ...meta(t), draft: true },
+        style,
+        filled: false,
+        pages: [1, 6],
+        template: { id: t.id, variant: 'unfilled' },
+      });
+      const own = new Set(ownNumberFields(t.fields).map((f) => f.key));
+      const signing = withOwnNumber(t.fields, Object.fromEntries(Object.entries(values).filter(([k]) => !own.has(k))), SIGNATURE_NUMBER);
+      cases.push({
+        name: `tpl-${t.id}-${style}-signature`,
+        content: templateContent(t, signing),
+        meta: { ...meta(t), letterNumber: SIGNATURE_NUMBER },
+        style,
+        filled: true,
+        pages: [1, 6],
+        template: { id: t.id, variant: 'signature' },
+      });
     }
-  }
-  if (templates[0]) {
-    const t = templates[0];
-    cases.push({ name: `tpl-${t.id}-unfilled`, content: templateContent(t, {}), meta: { ...meta(t), draft: true }, style: t.pageStyle, filled: false, pages: [1, 6] });
   }
   const sample = sampleLetter();
   cases.push(
@@ -387,9 +411,12 @@ export function docxParts(docx: Buffer): Record<string, string> {
   return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
 }
 
-/** Whitespace removed (pdftotext breaks lines and spaces CJK text at will). */
+/**
+ * Whitespace removed (pdftotext breaks lines and spaces CJK text at will), and the
+ * zero-width break opportunities the .docx puts into long Latin strings (layout.ts).
+ */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, '');
+  return text.replace(/[\s\u200B]+/g, '');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -402,6 +429,20 @@ export interface RenderTools {
 
 function onPath(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
+}
+
+/**
+ * The .docx as LibreOffice must be given it to lay it out as Word does. LibreOffice 7.4 reads
+ * `w:overflowPunct` inverted (writerfilter DomainMapper.cxx: hanging punctuation = value == 0),
+ * so the export's "no hanging punctuation" (docx-styles.ts), which Word honours, would make it
+ * hang closing ，。； past the margin; the copy it converts says the value it understands.
+ */
+export function forLibreOffice(docx: Buffer): Buffer {
+  const files = unzipSync(new Uint8Array(docx.buffer, docx.byteOffset, docx.byteLength));
+  const styles = files['word/styles.xml'];
+  if (!styles) return docx;
+  files['word/styles.xml'] = strToU8(strFromU8(styles).replace('<w:overflowPunct w:val="0"/>', '<w:overflowPunct w:val="1"/>'));
+  return Buffer.from(zipSync(files));
 }
 
 /** Whether soffice and poppler are installed; under CI=true missing tools are a failure. */
@@ -419,11 +460,23 @@ export function renderTools(): RenderTools {
  */
 export function convertToPdf(files: string[], outDir: string, profileDir: string): void {
   fs.mkdirSync(outDir, { recursive: true });
-  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profileDir}`, '--convert-to', 'pdf', '--outdir', outDir, ...files], {
-    env: { ...process.env, FONTCONFIG_FILE, SAL_USE_VCLPLUGIN: 'svp' },
-    stdio: 'pipe',
-    timeout: 180_000,
+  execFileSync('soffice', sofficeArgs(files, outDir, profileDir), { env: sofficeEnv(), stdio: 'pipe', timeout: 180_000 });
+}
+
+/** convertToPdf without blocking, so Chromium can print while LibreOffice converts. */
+export function convertToPdfAsync(files: string[], outDir: string, profileDir: string, timeout = 480_000): Promise<void> {
+  fs.mkdirSync(outDir, { recursive: true });
+  return new Promise((resolve, reject) => {
+    execFile('soffice', sofficeArgs(files, outDir, profileDir), { env: sofficeEnv(), timeout, maxBuffer: 16 * 1024 * 1024 }, (err) => (err ? reject(err) : resolve()));
   });
+}
+
+function sofficeArgs(files: string[], outDir: string, profileDir: string): string[] {
+  return ['--headless', '--norestore', `-env:UserInstallation=file://${profileDir}`, '--convert-to', 'pdf', '--outdir', outDir, ...files];
+}
+
+function sofficeEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, FONTCONFIG_FILE, SAL_USE_VCLPLUGIN: 'svp' };
 }
 
 export interface PdfInfo {
@@ -442,8 +495,11 @@ export function pdfInfo(pdf: string): PdfInfo {
 }
 
 /** Text of each page (pdftotext separates pages with a form feed). */
-export function pdfPages(pdf: string): string[] {
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+export function pdfPages(pdf: string, order: 'layout' | 'raw' = 'layout'): string[] {
+  // `raw`: in the order the PDF draws it — a list number LibreOffice draws apart from its line
+  // stays with it where the default reading order may move it up beside a gapped line above.
+  const args = order === 'raw' ? ['-raw', '-enc', 'UTF-8', pdf, '-'] : ['-enc', 'UTF-8', pdf, '-'];
+  const text = execFileSync('pdftotext', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const pages = text.split('\f');
   if (pages.length > 1 && pages[pages.length - 1]!.trim() === '') pages.pop();
   return pages;
@@ -451,12 +507,22 @@ export function pdfPages(pdf: string): string[] {
 
 /** Page 1 as a small PNG, kept as a test artifact to look at. */
 export function firstPagePng(pdf: string, outPrefix: string): string {
+  return pagePng(pdf, 1, outPrefix);
+}
+
+/** One page (1-based) as a small PNG, kept as a test artifact to look at. */
+export function pagePng(pdf: string, page: number, outPrefix: string, dpi = 60): string {
   fs.mkdirSync(path.dirname(outPrefix), { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, outPrefix]);
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, outPrefix]);
   return `${outPrefix}.png`;
 }
 
 const FOOTER_LINE = /^\s*(第\s*\d+\s*页（共\s*\d+\s*页）.*|—\s*\d+\s*—|编号 .*|v\d+.*|草稿.*)\s*$/gm;
+
+/** A page's text without its footer and header lines, whitespace removed. */
+export function pageBody(page: string): string {
+  return squash(page.replace(FOOTER_LINE, ''));
+}
 
 /** Page texts joined with the page footers and header removed, whitespace removed. */
 export function bodyText(pages: readonly string[]): string {

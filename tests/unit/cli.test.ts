@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/core/cli/run-cli';
+import { runCli } from '../../electron/cli/run-cli';
+import { COMMANDS } from '../../electron/cli/commands';
 import { makeTempDir } from '../helpers/temp-dir';
 
 let dir: string;
@@ -193,7 +194,7 @@ describe('letterdesk CLI (built bin, as `npx letterdesk` runs it)', () => {
     expect(fs.existsSync(bin), 'run `npm run build` first').toBe(true);
   });
 
-  it('round-trips through npx letterdesk in a child process', () => {
+  it('round-trips through npx letterdesk in a child process', { timeout: 120_000 }, () => {
     const run = (...args: string[]) =>
       spawnSync('npx', ['--no-install', 'letterdesk', ...args, '--data-dir', dir], { cwd: root, encoding: 'utf8' });
     const created = run('letters', 'create', '--title', '健康险售后承诺书', '--json');
@@ -204,5 +205,90 @@ describe('letterdesk CLI (built bin, as `npx letterdesk` runs it)', () => {
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('not-found');
     expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toContain('letters create');
+  });
+});
+
+describe('help: generated from the command table, for every command', () => {
+  it('every command answers --help with its usage, arguments and options (exit 0)', async () => {
+    for (const spec of COMMANDS) {
+      const help = await cli(...spec.name.split(' '), '--help');
+      expect(help.code, spec.name).toBe(0);
+      expect(help.out, spec.name).toContain(`Usage: letterdesk ${spec.name}`);
+      for (const arg of spec.args ?? []) expect(help.out, `${spec.name} ${arg.name}`).toContain(arg.name);
+      for (const option of spec.options ?? []) expect(help.out, `${spec.name} ${option.flags}`).toContain(option.flags.split(' ')[0]);
+      expect(help.out).toContain('--data-dir');
+    }
+    for (const group of ['letters', 'versions', 'sign', 'templates', 'db']) expect((await cli(group, '--help')).code, group).toBe(0);
+  });
+
+  it('letterdesk --help lists every command; no command at all prints it and exits 2', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    for (const spec of COMMANDS) expect(help.out).toContain(`  ${spec.name}`);
+    const bare = await runCli([], { out: () => {}, err: () => {}, env: {} });
+    expect(bare).toBe(2);
+  });
+
+  it('the built --help loads none of the lazy bundles (core, importers) nor better-sqlite3', () => {
+    const bin = path.resolve(__dirname, '../../out/cli/letterdesk.cjs');
+    const hook = path.join(dir, 'loaded.cjs');
+    fs.writeFileSync(hook, "process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));\n");
+    for (const args of [['--help'], ['letters', 'fill', '--help'], ['export', '--help']]) {
+      const r = spawnSync(process.execPath, ['--require', hook, bin, ...args], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const loaded = JSON.parse(r.stderr) as string[];
+      expect(loaded.filter((f) => /letterdesk\.[a-z-]+\.|better-sqlite3|[\\/]docx[\\/]|[\\/]zod[\\/]/.test(f)), args.join(' ')).toEqual([]);
+      expect(loaded.some((f) => f.endsWith('letterdesk.cjs'))).toBe(true);
+    }
+  });
+});
+
+describe('values as people type them', () => {
+  it('letters fields --json gives what a script needs: type, unit, choices, range, formats', async () => {
+    const id = String(JSON.parse((await cli('letters', 'create', '--template', 'builtin-claims-service-obligations', '--json')).out).id);
+    const fields = JSON.parse((await cli('letters', 'fields', id, '--json')).out) as Record<string, unknown>[];
+    const byKey = Object.fromEntries(fields.map((f) => [f['key'], f]));
+    expect(byKey['promisorType']).toMatchObject({ type: 'choice', required: true, choices: ['企业', '个人'], other: true, multiple: false });
+    expect(byKey['promisorType']!['formats']).toContain('其他:…');
+    expect(byKey['acceptDays']).toMatchObject({ type: 'number', unit: '个工作日', min: 0, integer: true, value: null });
+    expect(byKey['acceptDays']!['formats']).toContain('5个工作日');
+    expect(byKey['promisorName']).toMatchObject({ type: 'party', role: 'promisor-name' });
+    expect(byKey['promisorIdNumber']).toMatchObject({ maxLength: 30 });
+    expect(byKey['promisorSeal']).toMatchObject({ type: 'handwritten' });
+    for (const f of fields) expect(Object.keys(f)).toEqual(expect.arrayContaining(['key', 'label', 'type', 'required', 'formats', 'value']));
+  });
+
+  it('--set by key or label: dates, money, a choice by label or 其他:…, numbers with their unit', async () => {
+    const created = await cli(
+      'letters', 'create', '--template', 'builtin-after-sales-agreement-basics', '--json',
+      '--set', '协议签订日期=2026年5月8日',
+      '--set', 'fastClaimLimit=¥12,345.00',
+      '--set', 'claimReviewDays=5个工作日',
+      '--set', '满意度最低得分=90分',
+    );
+    expect(created.code, created.err).toBe(0);
+    const values = JSON.parse(created.out).content.values;
+    expect(values).toMatchObject({ agreementDate: { y: 2026, m: 5, d: 8 }, fastClaimLimit: 12345, claimReviewDays: 5, satisfactionScore: 90 });
+
+    const id = String(JSON.parse((await cli('letters', 'create', '--template', 'builtin-claims-service-obligations', '--json')).out).id);
+    expect((await cli('letters', 'fill', id, '--set', '承诺方类型=其他:事业单位')).code).toBe(0);
+    expect((await cli('letters', 'fields', id)).out).toContain('☑其他事业单位');
+    expect((await cli('letters', 'fill', id, '--set', 'promisorType=企业', '--set', 'acceptDays=3')).code).toBe(0);
+    const fields = JSON.parse((await cli('letters', 'fields', id, '--json')).out) as { key: string; value: unknown }[];
+    expect(fields.find((f) => f.key === 'promisorType')?.value).toEqual({ selected: ['企业'] });
+    // --set KEY= clears a value
+    expect((await cli('letters', 'fill', id, '--set', 'acceptDays=')).code).toBe(0);
+    expect((JSON.parse((await cli('letters', 'fields', id, '--json')).out) as { key: string; value: unknown }[]).find((f) => f.key === 'acceptDays')?.value).toBeNull();
+  });
+
+  it('a value that cannot be read is invalid-input naming the accepted formats, and creates nothing', async () => {
+    const bad = await cli('letters', 'create', '--template', 'builtin-after-sales-agreement-basics', '--set', 'agreementDate=下周一', '--set', 'claimReviewDays=5小时');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('[invalid-input]');
+    expect(bad.err).toContain('2026年5月8日');
+    expect(bad.err).toContain('单位不符');
+    expect(JSON.parse((await cli('letters', 'list', '--json')).out).total).toBe(0);
+    expect((await cli('letters', 'fill', '1', '--set', 'noSuchField=1')).code).toBe(1);
+    expect((await cli('letters', 'fill', '1')).code).toBe(2);
   });
 });

@@ -15,6 +15,7 @@ import { eventHash, GENESIS_HASH } from '../../electron/core/signatures/events-r
 import { canonicalContent, canonicalJson, fingerprint, sha256Hex } from '../../electron/core/versions/canonical-hash';
 import type { LetterContent } from '../../electron/shared/letter-content';
 import { makeTempDir } from '../helpers/temp-dir';
+import { setNumberByHand } from '../helpers/hand-number';
 
 let dir: string;
 let cleanup: () => void;
@@ -125,7 +126,7 @@ describe('migration 6: the chain covers versions and hand-set numbers', () => {
       expect(report.evidence.checked).toMatchObject({ versions: 5, scans: 1, letters: 4 });
       // The app goes on appending to the migrated chain; the timeline still shows only lifecycle events.
       await core.api.versionsSave({ id: 4, note: '迁移后' }).catch(() => null);
-      await core.api.lettersSetNumber({ id: 4, number: 'SD-8' });
+      setNumberByHand(core.db, 4, 'SD-8');
       expect((await core.api.dbCheck()).ok).toBe(true);
       expect((await core.api.signState({ id: 2 })).events.map((e) => e.kind)).toEqual(['exported-for-signature', 'signature-recorded', 'scan-attached']);
     } finally {

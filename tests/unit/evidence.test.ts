@@ -9,13 +9,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/create-api';
-import { runCli } from '../../electron/core/cli/run-cli';
+import { runCli } from '../../electron/cli/run-cli';
 import { createVersionsRepo } from '../../electron/core/versions/versions-repo';
 import { canonicalContent, sha256Hex } from '../../electron/core/versions/canonical-hash';
 import type { LetterContent } from '../../electron/shared/letter-content';
 import type { EvidenceProblem } from '../../electron/shared/evidence';
 import { makeFakeClock, makeTempDir } from '../helpers/temp-dir';
 import { requiredValues } from '../helpers/sample-values';
+import { setNumberByHand } from '../helpers/hand-number';
 
 let core: Core;
 let dir: string;
@@ -73,7 +74,7 @@ async function scenario(): Promise<Scenario> {
   fs.writeFileSync(dialogs.open, SCAN);
   const scan = (await core.api.signAttachScan({ id: signed }))!;
   const manual = await readyLetter();
-  await core.api.lettersSetNumber({ id: manual, number: 'SD-2026-0007' });
+  setNumberByHand(core.db, manual, 'SD-2026-0007', clock.now().toISOString());
   await core.api.versionsSave({ id: manual });
   const draft = await readyLetter();
   await core.api.versionsSave({ id: draft });
@@ -252,9 +253,9 @@ describe('deletions are named', () => {
     // The last events are the draft's version and the hand-numbered draft's; cut the last two.
     tamper((raw) => raw.prepare(`DELETE FROM signature_events WHERE id > ?`).run(head!.id - 2));
     expect(await firstProblem()).toMatchObject({ subject: 'chain-head', reason: 'tail-cut', eventId: head!.id - 1, expected: `#${head!.id} ${head!.hash}` });
-    expect((await core.api.signChainCheck()).firstBroken).toMatchObject({ id: head!.id - 1, reason: 'tail-cut' });
+    expect((await core.api.dbCheck()).chain.firstBroken).toMatchObject({ id: head!.id - 1, reason: 'tail-cut' });
     // The app goes on from the recorded head, so the gap stays visible.
-    await core.api.lettersSetNumber({ id: s.draft, number: 'SD-2026-0010' });
+    setNumberByHand(core.db, s.draft, 'SD-2026-0010', clock.now().toISOString());
     const after = await core.api.dbCheck();
     expect(after.ok).toBe(false);
     expect(after.evidence.problems[0]).toMatchObject({ subject: 'event', reason: 'missing-event', eventId: head!.id - 1 });

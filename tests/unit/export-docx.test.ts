@@ -4,10 +4,10 @@
  * PAGE/NUMPAGES in the footer, real Word numbering, clean blanks, the signature block.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDocx, DEFAULT_FONTS, fontsUsed, type ExportFonts } from '../../electron/core/export';
+import { buildDocx, buildPrintHtml, DEFAULT_FONTS, fontsUsed, type ExportFonts } from '../../electron/core/export';
 import { letterBlocks } from '../../electron/shared/letter-model';
 import type { LetterContent, PageStyle } from '../../electron/shared/letter-content';
-import { docxParts, fillAll, hostileLetter, HOSTILE_META, META, numberingLetter, sampleLetter } from '../helpers/render-docx';
+import { doc as letterDoc, docxParts, field, fillAll, hostileLetter, HOSTILE_META, line, META, numberingLetter, para, sampleLetter, table, title } from '../helpers/render-docx';
 
 const mm = (v: number) => Math.round((v * 1440) / 25.4);
 const MARGINS: Record<PageStyle, { top: number; bottom: number; left: number; right: number }> = {
@@ -23,7 +23,8 @@ function elements(xml: string, tag: string): Record<string, string>[] {
   );
 }
 const paragraphs = (xml: string) => [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => m[1] ?? m[2] ?? '');
-const texts = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('');
+// The zero-width break opportunities in long Latin strings (layout.ts breakableLatin) are not text.
+const texts = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('').replace(/\u200B/g, '');
 const filled = (c: LetterContent): LetterContent => ({ ...c, values: fillAll(c.fields) });
 
 type Parts = Record<string, string>;
@@ -69,14 +70,19 @@ describe.each(['business', 'official'] as const)('%s page style', (style) => {
         expect(elements(run, 'w:lang')[0]).toMatchObject({ 'w:eastAsia': 'zh-CN' });
       }
     }
-    // CJK text runs carry the eastAsia hint so “ ” ‘ ’ print full-width.
-    expect(parts['word/document.xml']).toMatch(/w:hint="eastAsia"[^>]*\/>(?:(?!<\/w:r>).)*<w:t[^>]*>[^<]*“服务意见”/);
+    // CJK text runs carry the eastAsia hint so “ ” ‘ ’ print full-width; the quotes themselves
+    // name the Chinese face in every slot, for renderers that ignore the hint (LibreOffice 7).
+    const quote = [...parts['word/document.xml']!.matchAll(/<w:r>((?:(?!<\/w:r>)[\s\S])*?)<\/w:r>/g)].map((m) => m[1]!).find((r) => /<w:t[^>]*>“<\/w:t>/.test(r))!;
+    expect(elements(quote, 'w:rFonts')[0]).toMatchObject({ 'w:ascii': BODY[style].font, 'w:hAnsi': BODY[style].font, 'w:eastAsia': BODY[style].font, 'w:hint': 'eastAsia' });
+    expect(texts(parts['word/document.xml']!)).toContain('“服务意见”');
   });
 
-  it('spaces lines as the style says, never with the invalid "exactly"', () => {
+  it('spaces lines at the exact pitch the print CSS uses, never with the invalid "exactly"', () => {
     const parts = built[`sample-${style}`]!;
     const spacing = elements(parts['word/styles.xml']!.split('</w:docDefaults>')[0]!, 'w:spacing').find((s) => s['w:line']);
-    expect(spacing).toEqual(style === 'official' ? { 'w:line': '579', 'w:lineRule': 'exact' } : { 'w:line': '360', 'w:lineRule': 'auto' });
+    // Business: 1.5 lines of 宋体 小四 as Word sets them (23.4 pt), fixed so every renderer paginates alike.
+    expect(spacing).toEqual(style === 'official' ? { 'w:line': '579', 'w:lineRule': 'exact' } : { 'w:line': '468', 'w:lineRule': 'exact' });
+    expect(buildPrintHtml(filled(sampleLetter()), META, { style })).toContain(`line-height: ${style === 'official' ? 28.95 : 23.4}pt;`);
     for (const xml of Object.values(parts)) expect(xml).not.toContain('"exactly"');
   });
 
@@ -106,7 +112,7 @@ describe.each(['business', 'official'] as const)('%s page style', (style) => {
     const heading = paragraphs(doc).find((p) => texts(p) === '服务内容保证')!;
     expect(elements(heading, 'w:rFonts')[0]!['w:eastAsia']).toBe(style === 'official' ? '黑体' : '宋体');
     const title = paragraphs(doc).find((p) => texts(p) === '健康保险售后服务保证承诺书')!;
-    expect(elements(title, 'w:rFonts')[0]!['w:eastAsia']).toBe(style === 'official' ? '小标宋' : '黑体');
+    expect(elements(title, 'w:rFonts')[0]!['w:eastAsia']).toBe(style === 'official' ? '方正小标宋简体' : '黑体');
     expect(elements(title, 'w:sz')[0]!['w:val']).toBe(style === 'official' ? '44' : '36');
     expect(elements(title, 'w:jc')[0]!['w:val']).toBe('center');
   });
@@ -210,20 +216,52 @@ describe('fields on paper', () => {
     expect(widths).toHaveLength(4);
   });
 
-  it('fits a blank into what is left of its line in a signature cell, so label and blank stay together', () => {
+  it('keeps each signing blank on its label’s line or whole under it, at least eight characters (issue #14)', () => {
     for (const style of ['business', 'official'] as const) {
+      const { pt } = BODY[style];
+      const spacing = style === 'official' ? -0.25 : 0;
+      const perEm = pt / (pt / 4 + spacing); // no-break spaces per em, the character spacing allowed for
       const doc = built[`empty-${style}`]!['word/document.xml']!;
       const sig = doc.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!.pop()!;
       for (const cell of sig.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!) {
-        const room = (Number(elements(cell, 'w:tcW')[0]!['w:w']) - 216) / (BODY[style].pt * 20);
+        const room = Number(elements(cell, 'w:tcW')[0]!['w:w']) - 216 - pt * 10;
         for (const p of paragraphs(cell)) {
-          const blank = (texts(p).match(/\u00A0/g) ?? []).length / 4;
-          const label = [...texts(p).replace(/\u00A0/g, '')].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
-          if (blank > 4) expect(label + blank, texts(p)).toBeLessThanOrEqual(room);
-          if (blank) expect(blank).toBeGreaterThanOrEqual(4);
+          for (const line of p.split('<w:br/>')) {
+            const blank = (texts(line).match(/\u00A0/g) ?? []).length / perEm;
+            const label = [...texts(line).replace(/\u00A0/g, '')].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x80 ? 0.5 : 1) * (pt + spacing) * 20, 0);
+            if (blank) expect(blank, texts(line)).toBeGreaterThanOrEqual(8 - 0.2);
+            expect(label + blank * pt * 20, `${style}: ${texts(line)}`).toBeLessThanOrEqual(room);
+          }
         }
       }
     }
+  });
+
+  it('puts a label too long to share its line above the blank, and widens cells too narrow for a label', async () => {
+    const fields = [
+      { key: 'sig', label: '代表签字', type: 'handwritten' as const, required: false, options: { mark: 'signature' as const } },
+      { key: 'day', label: '签署日期', type: 'handwritten' as const, required: false, options: { mark: 'date' as const } },
+    ];
+    const content: LetterContent = {
+      doc: letterDoc(title('签署测试'), para('特此承诺。'), table('signature', [[['法定代表人或授权代表（签字）：', field('sig')], ['签署日期：', field('day')]]])),
+      fields,
+      values: {},
+      pageStyle: 'business',
+    };
+    const sigTable = async (style: PageStyle) => docxParts(await buildDocx(content, META, { style }))['word/document.xml']!.match(/<w:tbl>[\s\S]*?<\/w:tbl>/)![0];
+    // Business: the label fits its half of the line, its blank does not: the label stands above it.
+    const business = await sigTable('business');
+    expect(elements(business, 'w:gridCol')).toHaveLength(2);
+    const first = paragraphs(business)[0]!;
+    expect(texts(first.split('<w:br/>')[0]!)).toBe('法定代表人或授权代表（签字）：');
+    expect(first.split('<w:br/>')).toHaveLength(2);
+    // A handwritten date is a whole ____年__月__日, beside its label.
+    expect(texts(paragraphs(business)[1]!).replace(/\u00A0+/g, '_')).toBe('签署日期：_年_月_日');
+    // Official: the label alone is wider than half the line: the cells stack, one per row.
+    const official = await sigTable('official');
+    expect(elements(official, 'w:gridCol')).toHaveLength(1);
+    expect(official.match(/<w:tr>/g)).toHaveLength(2);
+    expect(paragraphs(official)[0]).not.toContain('<w:br/>');
   });
 
   it('prints choices as ☑ / ☐ in a symbol face', () => {
@@ -273,12 +311,31 @@ describe('tables and the signature block', () => {
 });
 
 describe('properties, draft mark and fonts', () => {
-  it('carries title, 承诺方 and number · version · fingerprint in the document properties', () => {
+  it('carries the printed heading, 承诺方 and number · version · fingerprint in the document properties', async () => {
     const core = built['sample-business']!['docProps/core.xml']!;
     expect(core).toContain('<dc:title>健康保险售后服务保证承诺书</dc:title>');
     expect(core).toContain('<dc:creator>华康健康保险股份有限公司上海分公司</dc:creator>');
     expect(core).toContain('<dc:description>HB-2026-0518 · v3 · 9f2c4e1a7b3d</dc:description>');
-    expect(built['sample-business']!['docProps/custom.xml']).toContain('9f2c4e1a7b3d');
+    expect(core).toContain('<dc:subject>HB-2026-0518 · v3 · 9f2c4e1a7b3d</dc:subject>');
+    const custom = built['sample-business']!['docProps/custom.xml']!;
+    for (const name of ['LetterNumber', 'VersionLabel', 'Fingerprint', 'Promisor', 'Generator']) expect(custom).toContain(`name="${name}"`);
+    expect(custom).toContain('9f2c4e1a7b3d');
+    expect(built['sample-business']!['docProps/app.xml']).toMatch(/<Application>函件台 Letterdesk \d+\.\d+\.\d+[^<]*<\/Application>/);
+    // dc:title is the heading the paper prints, not the register's name for the letter (issue #14).
+    const renamed = docxParts(await buildDocx(sampleLetter(), { ...META, title: '登记簿里的名字' }));
+    expect(renamed['docProps/core.xml']).toContain('<dc:title>健康保险售后服务保证承诺书</dc:title>');
+  });
+
+  it('tells Word and WPS which installed faces stand for the fonts it names (fontTable.xml)', () => {
+    const table = built['sample-official']!['word/fontTable.xml']!;
+    const font = (name: string) => new RegExp(`<w:font w:name="${name}">([\\s\\S]*?)</w:font>`).exec(table)?.[1] ?? '';
+    expect(font('宋体')).toContain('<w:altName w:val="SimSun"/>');
+    expect(font('方正小标宋简体')).toContain('<w:altName w:val="FZXiaoBiaoSong-B05S"/>');
+    for (const name of ['宋体', '仿宋', '黑体', '楷体', '方正小标宋简体']) {
+      expect(font(name), name).toContain('<w:charset w:val="86"/>');
+      expect(font(name), name).toMatch(/<w:panose1 w:val="[0-9A-F]{20}"\/>/);
+    }
+    expect(font('Times New Roman')).toContain('<w:family w:val="roman"/>');
   });
 
   it('leaves a missing letter number out of the description and footer', async () => {
@@ -319,5 +376,85 @@ describe('hostile content', () => {
     expect(doc).toContain('😀👍🏽 𠀀𠀁');
     expect(texts(doc)).toContain('ABCDEF');
     expect(parts['docProps/core.xml']).toContain('HB-2026-&lt;001&gt;&amp;&quot; · v3 · 9f2c4e1a7b3d');
+  });
+});
+
+describe('print fidelity (issue #14)', () => {
+  it('numbers official pages at the outer edge one character in, odd right and even left, in 4号 half-width 宋体', () => {
+    const parts = built['sample-official']!;
+    expect(parts['word/settings.xml']).toMatch(/<w:evenAndOddHeaders\/>|<w:evenAndOddHeaders w:val="(true|1|on)"\/>/);
+    const doc = parts['word/document.xml']!;
+    const refs = new Map(elements(doc, 'w:footerReference').map((r) => [r['w:type'], r['r:id']]));
+    const rels = parts['word/_rels/document.xml.rels']!;
+    const footerOf = (type: string) => parts[`word/${new RegExp(`Id="${refs.get(type)}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`]!;
+    const numberLine = (xml: string) => paragraphs(xml)[0]!;
+    const odd = numberLine(footerOf('default'));
+    const even = numberLine(footerOf('even'));
+    expect(elements(odd, 'w:jc')[0]!['w:val']).toBe('right');
+    expect(elements(odd, 'w:ind')[0]).toMatchObject({ 'w:right': '280' });
+    expect(elements(even, 'w:jc')[0]!['w:val']).toBe('left');
+    expect(elements(even, 'w:ind')[0]).toMatchObject({ 'w:left': '280' });
+    for (const p of [odd, even]) {
+      expect(texts(p)).toBe('—  —');
+      expect(elements(p, 'w:sz')[0]!['w:val']).toBe('28');
+      expect(elements(p, 'w:rFonts')[0]).toMatchObject({ 'w:ascii': '宋体', 'w:hAnsi': '宋体', 'w:eastAsia': '宋体' });
+    }
+    // The business style keeps one centred footer.
+    expect(built['sample-business']!['word/settings.xml']).not.toMatch(/<w:evenAndOddHeaders\/>|<w:evenAndOddHeaders w:val="(true|1|on)"\/>/);
+  });
+
+  it('keeps every heading clause and every first-level clause with what follows; widow control and no autospace by default', () => {
+    const doc = built['numbering-official']!['word/document.xml']!;
+    const ps = paragraphs(doc);
+    const clause = (marker: string) => ps.find((p) => texts(p).includes(marker))!;
+    expect(clause('条款A01')).toContain('<w:keepNext/>'); // 一、 level 1
+    expect(clause('条款A02')).not.toContain('<w:keepNext/>'); // （一） a sentence
+    const sample = paragraphs(built['sample-business']!['word/document.xml']!);
+    expect(sample.find((p) => texts(p) === '服务期限')).toContain('<w:keepNext/>');
+    const defaults = built['numbering-official']!['word/styles.xml']!.split('</w:docDefaults>')[0]!;
+    expect(defaults).toContain('<w:pPrDefault><w:pPr><w:widowControl/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
+  });
+
+  it('prints the lines of a multi-line value as lines (w:br), CRLF and all', async () => {
+    const content = sampleLetter();
+    const parts = docxParts(await buildDocx({ ...content, values: { ...fillAll(content.fields), remarks: '1.第一项；\r\n2.第二项；\r3.第三项。' } }, META));
+    const p = paragraphs(parts['word/document.xml']!).find((x) => texts(x).includes('第一项'))!;
+    expect(p.match(/<w:br\/>/g)).toHaveLength(2);
+    expect(p.split('<w:br/>').map(texts)).toEqual([expect.stringMatching(/1\.第一项；$/), '2.第二项；', '3.第三项。']);
+    expect(texts(p)).not.toMatch(/\s{2}/);
+  });
+
+  it('leaves the number line out of the 成文日期 indent, but not a right-aligned line without a number', async () => {
+    const fields = [{ key: 'no', label: '承诺书编号', type: 'docnumber' as const, required: false, role: 'own-number' as const }];
+    const content: LetterContent = {
+      doc: letterDoc(title('标题'), line('right', '承诺书编号：', field('no')), para('正文。'), line('right', '2026年5月8日')),
+      fields,
+      values: { no: 'HB-1' },
+      pageStyle: 'official',
+    };
+    const ps = paragraphs(docxParts(await buildDocx(content, META, { style: 'official' }))['word/document.xml']!);
+    const number = ps.find((p) => texts(p).startsWith('承诺书编号'))!;
+    const date = ps.find((p) => texts(p) === '2026年5月8日')!;
+    expect(elements(number, 'w:ind').some((i) => i['w:right'])).toBe(false);
+    expect(elements(date, 'w:ind')[0]).toMatchObject({ 'w:right': String(4 * 16 * 20) });
+  });
+
+  it('starts the second party on a new line rather than split its name', async () => {
+    const fields: LetterContent['fields'] = [
+      { key: 'a', label: '承诺方', type: 'party', required: false, role: 'promisor-name', options: { party: 'promisor', part: 'fullName' } },
+      { key: 'b', label: '接收方', type: 'party', required: false, role: 'recipient-name', options: { party: 'recipient', part: 'fullName' } },
+    ];
+    const name = '华康健康保险股份有限公司上海分公司';
+    const content: LetterContent = { doc: letterDoc(line('left', '承诺方：', field('a'), '　接收方：', field('b'))), fields, values: { a: name, b: name }, pageStyle: 'business' };
+    const p = paragraphs(docxParts(await buildDocx(content, META))['word/document.xml']!)[0]!;
+    expect(p.split('<w:br/>').map(texts)).toEqual([`承诺方：${name}`, `接收方：${name}`]);
+    // Short names share the line as before.
+    const short = docxParts(await buildDocx({ ...content, values: { a: '甲公司', b: '乙公司' } }, META))['word/document.xml']!;
+    expect(paragraphs(short)[0]).not.toContain('<w:br/>');
+  });
+
+  it('gives long Latin strings places to break, so the line before is not stretched', () => {
+    const text = [...built['sample-business']!['word/document.xml']!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('');
+    expect(text).toContain('（¥100,\u200B000.00）');
   });
 });

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultExportFileName, writeFileAtomic } from '../../electron/core/export';
+import { defaultExportFileName, exportFilePath, stageFile, writeFileAtomic } from '../../electron/core/export';
 import { writeErrorCode } from '../../electron/core/export/write-atomic';
 import { errorCode } from '../../electron/shared/errors';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -28,6 +28,14 @@ function codeOf(fn: () => void): string {
     fn();
   } catch (err) {
     return errorCode(err);
+  }
+  return 'no error';
+}
+function messageOf(fn: () => void): string {
+  try {
+    fn();
+  } catch (err) {
+    return (err as Error).message;
   }
   return 'no error';
 }
@@ -98,6 +106,62 @@ describe('writeFileAtomic', () => {
     expect(writeErrorCode('ENOENT', 'create', false)).toBe('io-error');
     expect(writeErrorCode(undefined, 'write', false)).toBe('io-error');
     expect(codeOf(() => writeFileAtomic(path.join(tmp.dir, 'missing', 'a.docx'), 'x'))).toBe('io-error');
+  });
+});
+
+describe('read-only files and the target named in errors (issue #14)', () => {
+  it('refuses to replace a read-only file, changing nothing — by its mode bits, even as root', () => {
+    const file = path.join(tmp.dir, 'signed.docx');
+    fs.writeFileSync(file, 'the signed paper');
+    fs.chmodSync(file, 0o444);
+    const before = fs.statSync(file);
+    expect(codeOf(() => writeFileAtomic(file, 'new'))).toBe('read-only');
+    expect(messageOf(() => writeFileAtomic(file, 'new'))).toContain(file);
+    const after = fs.statSync(file);
+    expect(fs.readFileSync(file, 'utf8')).toBe('the signed paper');
+    expect(after.mode & 0o777).toBe(0o444);
+    expect(after.ino).toBe(before.ino);
+    expect(listing()).toEqual(['signed.docx']);
+    fs.chmodSync(file, 0o644);
+  });
+
+  it('refuses at commit a file made read-only after it was staged, and removes the staged copy', () => {
+    const file = path.join(tmp.dir, 'paper.docx');
+    fs.writeFileSync(file, 'old');
+    const staged = stageFile(file, 'new');
+    fs.chmodSync(file, 0o400);
+    expect(codeOf(() => staged.commit())).toBe('read-only');
+    expect(fs.readFileSync(file, 'utf8')).toBe('old');
+    expect(listing()).toEqual(['paper.docx']);
+    fs.chmodSync(file, 0o644);
+  });
+
+  it('names the target, never the hidden temporary file, when the folder is missing', () => {
+    const file = path.join(tmp.dir, 'missing', '承诺书.docx');
+    const message = messageOf(() => writeFileAtomic(file, 'x'));
+    expect(message).toContain(file);
+    expect(message).toContain(path.join(tmp.dir, 'missing'));
+    expect(message).not.toMatch(/\.tmp\b/);
+  });
+});
+
+describe('exportFilePath (issue #14)', () => {
+  it('keeps a path with the format’s extension, in any case', () => {
+    expect(exportFilePath('/x/承诺书.docx', 'docx')).toBe('/x/承诺书.docx');
+    expect(exportFilePath('/x/承诺书.PDF', 'pdf')).toBe('/x/承诺书.PDF');
+  });
+
+  it('adds the extension where the path has none, or one that is no document format', () => {
+    expect(exportFilePath('/x/承诺书', 'pdf')).toBe('/x/承诺书.pdf');
+    expect(exportFilePath('/x/HB-2026.001', 'docx')).toBe('/x/HB-2026.001.docx');
+    expect(exportFilePath('/x/承诺书.', 'docx')).toBe('/x/承诺书.docx');
+  });
+
+  it('refuses a path that names another format, naming the path', () => {
+    for (const [file, ext] of [['/x/a.docx', 'pdf'], ['/x/a.pdf', 'docx'], ['/x/a.doc', 'docx'], ['/x/a.wps', 'pdf']] as const) {
+      expect(codeOf(() => exportFilePath(file, ext)), file).toBe('invalid-input');
+      expect(messageOf(() => exportFilePath(file, ext))).toContain(file);
+    }
   });
 });
 

@@ -18,6 +18,7 @@ interface El {
   classList: { contains(c: string): boolean };
   previousElementSibling: El | null;
   getAttributeNames(): string[];
+  getAttribute(name: string): string | null;
 }
 interface Doc {
   title: string;
@@ -27,22 +28,57 @@ interface Doc {
 }
 const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: { document: Doc } } };
 const parse = (html: string): Doc => new JSDOM(html).window.document;
-const ALLOWED_ATTRIBUTES = new Set(['class', 'colspan', 'rowspan', 'lang', 'charset']);
+const ALLOWED_ATTRIBUTES = new Set(['class', 'colspan', 'rowspan', 'lang', 'charset', 'name', 'content']);
 
 describe('print HTML', () => {
   it.each([
-    ['business', '25mm 26mm 25mm 28mm', '"第 " counter(page) " 页（共 " counter(pages) " 页）"'],
-    ['official', '37mm 26mm 35mm 28mm', '"— " counter(page) " —\\A" "第 " counter(page) " 页（共 " counter(pages) " 页）"'],
+    ['business', '25mm 26mm 25mm 28mm', '@bottom-center { content: "第 " counter(page) " 页（共 " counter(pages) " 页）" "\\A" "编号 HB-2026-0518 · v3 · 校验码 9f2c4e1a7b3d";'],
+    ['official', '37mm 26mm 35mm 28mm', '@page { @bottom-center { content: "第 " counter(page) " 页（共 " counter(pages) " 页）" " · 编号 HB-2026-0518 · v3 · 校验码 9f2c4e1a7b3d";'],
   ] as const)('%s style: zh-CN, A4 with the style’s margins, page footer with page counters', (style, margin, footer) => {
     const html = buildPrintHtml(sampleLetter(), META, { style });
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
-    expect(html).toContain(`@page { size: A4; margin: ${margin};`);
-    expect(html).toMatch(/@bottom-center \{ content: [^;]*counter\(page\)[^;]*counter\(pages\)/);
+    expect(html).toContain(`@page { size: A4; margin: ${margin}; }`);
     expect(html).toContain(footer);
-    expect(html).toContain('编号 HB-2026-0518 · v3 · 校验码 9f2c4e1a7b3d"');
     const doc = parse(html);
     expect(doc.title).toBe('健康保险售后服务保证承诺书');
     expect(doc.querySelector('h1.title')!.textContent).toBe('健康保险售后服务保证承诺书');
+  });
+
+  it('puts the official page number at the outer edge, one character in, in 4号 half-width 宋体 (GB/T 9704 §7.5)', () => {
+    const css = parse(buildPrintHtml(sampleLetter(), META, { style: 'official' })).querySelector('style')!.textContent!;
+    const right = /@page :right \{ @bottom-right \{ ([^}]*) \} \}/.exec(css)![1]!;
+    const left = /@page :left \{ @bottom-left \{ ([^}]*) \} \}/.exec(css)![1]!;
+    for (const box of [right, left]) {
+      expect(box).toContain('content: "— " counter(page) " —";');
+      expect(box).toContain('font-size: 14pt;');
+      expect(box).toContain('padding-top: 7mm;');
+      expect(box).toMatch(/font-family: "宋体"/); // the Chinese face first, no Latin face: half-width 宋体 digits
+    }
+    expect(right).toContain('text-align: right; padding-right: 1em;');
+    expect(left).toContain('text-align: left; padding-left: 1em;');
+    const business = parse(buildPrintHtml(sampleLetter(), META)).querySelector('style')!.textContent!;
+    expect(business).not.toMatch(/@page :(left|right)/);
+    expect(business).toMatch(/@bottom-center \{[^}]*font-size: 10.5pt;/);
+  });
+
+  it('names the printed heading, the 承诺方 and number · version · fingerprint in the head, and what made it', () => {
+    const doc = parse(buildPrintHtml(sampleLetter(), META));
+    const meta = (name: string) => doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
+    expect(meta('author')).toBe('华康健康保险股份有限公司上海分公司');
+    expect(meta('subject')).toBe('HB-2026-0518 · v3 · 9f2c4e1a7b3d');
+    expect(meta('generator')).toMatch(/^函件台 Letterdesk \d+\.\d+\.\d+/);
+    // The register's title is only the fallback: the title the paper prints wins.
+    expect(parse(buildPrintHtml(sampleLetter(), { ...META, title: '登记簿里的名字' })).title).toBe('健康保险售后服务保证承诺书');
+  });
+
+  it('prints the lines of a multi-line value as lines, and a heading clause kept with what follows', () => {
+    const content = sampleLetter();
+    const html = buildPrintHtml({ ...content, values: { ...fillAll(content.fields), remarks: '1.第一项；\r\n2.第二项；\r\n3.第三项。' } }, META);
+    const doc = parse(html);
+    const remarks = [...doc.querySelectorAll('p.clause')].find((p) => p.textContent!.includes('第一项'))!;
+    expect(remarks.innerHTML).toContain('1.第一项；<br>2.第二项；<br>3.第三项。');
+    const heading = [...doc.querySelectorAll('p.clause')].find((p) => p.textContent === '一、服务内容保证')!;
+    expect(heading.classList.contains('keep')).toBe(true);
   });
 
   it('prints each clause with the number the editor shows', () => {
@@ -98,7 +134,8 @@ describe('print HTML', () => {
       for (const el of doc.querySelectorAll('*')) for (const a of el.getAttributeNames()) expect(ALLOWED_ATTRIBUTES, `${el.tagName} ${a}`).toContain(a);
       const cleaned = HOSTILE_TEXT.replace(/[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]|\uD800(?![\uDC00-\uDFFF])/g, '');
       expect(doc.querySelector('p.indent')!.textContent).toContain(cleaned);
-      expect(doc.title).toBe(`函件${cleaned}`);
+      // The title is the heading the letter prints (标题 + the hostile text), whitespace collapsed.
+      expect(doc.title).toBe(`标题${cleaned}`.replace(/\s+/g, ' ').trim());
     }
   });
 });

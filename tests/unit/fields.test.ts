@@ -34,12 +34,13 @@ describe('printed form of fields', () => {
     expect(fieldText(def('date'), null)).toBe('____年__月__日');
   });
 
-  it('numbers carry their unit; percent its sign; money the capital amount', () => {
+  it('numbers carry their unit; percent its sign; money 人民币…元, or the capital amount with the figures', () => {
     expect(fieldText(def('number', { unit: '个工作日' }), 5)).toBe('5个工作日');
     expect(fieldText(def('number', { unit: '个工作日' }), null)).toBe('____个工作日');
     expect(fieldText(def('percent'), 98.5)).toBe('98.5%');
     expect(fieldText(def('money', { capital: true }), 100000)).toBe('人民币壹拾万元整（¥100,000.00）');
-    expect(fieldText(def('money'), 1234.5)).toBe('¥1,234.50');
+    expect(fieldText(def('money'), 1234.5)).toBe('人民币1,234.50元');
+    expect(fieldText(def('money'), 12345)).toBe('人民币12,345.00元');
   });
 
   it('choices print ☑/☐ with an optional write-in', () => {
@@ -52,6 +53,16 @@ describe('printed form of fields', () => {
     expect(printField(def('handwritten', { blankWidth: 12 }), null)).toEqual([{ kind: 'blank', width: 12 }]);
     // A value in a handwritten field is invalid: still a blank, marked for the draft print.
     expect(printField(def('handwritten', { blankWidth: 12 }), 'ignored')).toEqual([{ kind: 'blank', width: 12, invalid: true }]);
+  });
+
+  it('a handwritten date prints as a whole ____年__月__日 to be written in by hand', () => {
+    expect(fieldText(def('handwritten', { blankWidth: 12, mark: 'date' }), null)).toBe('____年__月__日');
+    expect(fieldText(def('handwritten', { mark: 'date' }), 'ignored')).toBe('____年__月__日');
+    expect(fieldText(def('handwritten', { mark: 'signature' }), null)).toBe('__________');
+  });
+
+  it('keeps the lines of a long text, whatever the line ends (CRLF, CR, LF)', () => {
+    expect(fieldText(def('longtext'), '1.第一项；\r\n2.第二项；\r3.第三项。\n')).toBe('1.第一项；\n2.第二项；\n3.第三项。');
   });
 });
 

@@ -152,13 +152,13 @@ describe('settings and profile', () => {
 });
 
 describe('client envelope handling', () => {
-  it('turns ok:false into LetterdeskError with the code, also from a message-only error', async () => {
+  it('turns ok:false into LetterdeskError with the code; the code is never read from a message', async () => {
     const client = makeClient(async () => ({ ok: false, code: 'disk-full', message: 'no space' }));
     const err = await client.appInfo().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LetterdeskError);
     expect(errorCode(err)).toBe('disk-full');
-    // What survives Electron's contextBridge: a plain Error with the message only.
-    expect(errorCode(new Error((err as Error).message))).toBe('disk-full');
+    expect((err as Error).message).toBe('no space');
+    expect(errorCode(new Error('[disk-full] no space'))).toBe('internal');
     expect(errorCode(new Error('boom'))).toBe('internal');
   });
 

@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { makeClient } from '../../electron/shared/client';
 import { errorCode } from '../../electron/shared/errors';
 import { ownNumberFields } from '../../electron/shared/field-roles';
-import { runCli } from '../../electron/core/cli/run-cli';
+import { runCli } from '../../electron/cli/run-cli';
 import { copyTitle } from '../../electron/core/letter-copy';
 import { useTempCore } from '../helpers/core-fixture';
 import { requiredValues } from '../helpers/sample-values';
+import { setNumberByHand } from '../helpers/hand-number';
 
 let savePath: string | null = null;
 const t = useTempCore({ dialogs: { saveFile: async () => savePath, openFile: async () => null } });
@@ -161,7 +162,7 @@ describe('trash needs the number of a letter that went to paper', () => {
 
   it('a number given by hand counts too', async () => {
     const letter = await api().lettersCreate({ title: '手工编号' });
-    await api().lettersSetNumber({ id: letter.id, number: 'SG-001' });
+    setNumberByHand(t.core.db, letter.id, 'SG-001');
     expect(await codeOf(api().lettersTrash({ id: letter.id }))).toBe('confirmation-required');
     await api().lettersTrash({ id: letter.id, confirmNumber: 'SG-001' });
   });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core, type DialogsPort } from '../../electron/core/create-api';
+import { openCore, type Core } from '../../electron/core/create-api';
+import type { DialogsPort } from '../../electron/core/ports';
 import { errorCode } from '../../electron/shared/errors';
 import { parseTemplatePack, TEMPLATE_PACK_FORMAT } from '../../electron/shared/template';
 import { letterBlocks, letterPlainText } from '../../electron/shared/letter-model';

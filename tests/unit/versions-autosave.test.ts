@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { planDraftSave, DEFAULT_AUTO_VERSION_SETTINGS } from '../../electron/core/versions/auto-version-policy';
 import { saveDraft, DEFAULT_VERSIONING_SETTINGS } from '../../electron/core/versions/draft-saver';
 import { createVersionsRepo, type VersionsRepo } from '../../electron/core/versions/versions-repo';
+import { createVersionStore, type VersionStore } from '../../electron/core/versions/version-store';
 import type { LetterContent } from '../../electron/shared/letter-content';
 import { useTempCore } from '../helpers/core-fixture';
 
@@ -48,9 +49,11 @@ describe('auto-version policy (pure)', () => {
 describe('saveDraft with a fake clock', () => {
   const t = useTempCore();
   let versions: VersionsRepo;
+  let store: VersionStore;
   const now = () => t.now();
   beforeEach(() => {
     versions = createVersionsRepo(t.core.db);
+    store = createVersionStore(t.core.db);
   });
 
   function draft(n: number): LetterContent {
@@ -69,7 +72,7 @@ describe('saveDraft with a fake clock', () => {
     // 25 minutes of editing, one save a minute.
     for (let minute = 1; minute <= 25; minute++) {
       t.clock.advance(MIN);
-      const r = saveDraft(t.core.db, id, draft(minute), revision, now());
+      const r = saveDraft(store, id, draft(minute), revision, now());
       revision = r.letter.revision;
       kinds.push(...r.versionsCreated.map((v) => `${minute}:${v.kind}`));
     }
@@ -80,33 +83,33 @@ describe('saveDraft with a fake clock', () => {
 
   it('keeps the pre-edit state of a letter untouched for 7 days before the edit overwrites it', async () => {
     const { id } = await t.core.api.lettersCreate({ title: '承诺书' });
-    const first = saveDraft(t.core.db, id, draft(1), 1, now());
+    const first = saveDraft(store, id, draft(1), 1, now());
     t.clock.advance(8 * DAY);
-    const r = saveDraft(t.core.db, id, draft(2), first.letter.revision, now());
+    const r = saveDraft(store, id, draft(2), first.letter.revision, now());
     expect(r.versionsCreated.map((v) => v.kind)).toEqual(['pre-edit']);
     expect(versions.get(id, 1).content).toEqual(draft(1));
     expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(2));
     // The pre-edit version restarts the throttle.
     t.clock.advance(9 * MIN);
-    expect(saveDraft(t.core.db, id, draft(3), r.letter.revision, now()).versionsCreated).toEqual([]);
+    expect(saveDraft(store, id, draft(3), r.letter.revision, now()).versionsCreated).toEqual([]);
   });
 
   it('does not duplicate: an automatic version of content equal to the latest version is not made', async () => {
     const { id } = await t.core.api.lettersCreate({ title: '承诺书' });
-    saveDraft(t.core.db, id, draft(1), undefined, now());
+    saveDraft(store, id, draft(1), undefined, now());
     versions.create(id, draft(1), 'manual', null, now());
     t.clock.advance(15 * MIN);
-    expect(saveDraft(t.core.db, id, draft(1), undefined, now()).versionsCreated).toEqual([]);
+    expect(saveDraft(store, id, draft(1), undefined, now()).versionsCreated).toEqual([]);
     expect(versions.list(id)).toHaveLength(1);
   });
 
   it('a refused save (stale revision, bad document) writes nothing, not even a version', async () => {
     const { id } = await t.core.api.lettersCreate({ title: '承诺书' });
-    saveDraft(t.core.db, id, draft(1), 1, now());
+    saveDraft(store, id, draft(1), 1, now());
     t.clock.advance(8 * DAY);
-    expect(() => saveDraft(t.core.db, id, draft(2), 1, now())).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => saveDraft(store, id, draft(2), 1, now())).toThrow(expect.objectContaining({ code: 'conflict' }));
     const bad = { ...draft(3), doc: { type: 'doc', content: [{ type: 'nonsense' }] } } as unknown as LetterContent;
-    expect(() => saveDraft(t.core.db, id, bad, undefined, now())).toThrow(expect.objectContaining({ code: 'invalid-document' }));
+    expect(() => saveDraft(store, id, bad, undefined, now())).toThrow(expect.objectContaining({ code: 'invalid-document' }));
     expect(versions.list(id)).toEqual([]);
     expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(1));
   });
@@ -116,11 +119,11 @@ describe('saveDraft with a fake clock', () => {
     const settings = { ...DEFAULT_VERSIONING_SETTINGS, retention: { keepAllDays: 1, keepDailyDays: null } };
     for (let i = 1; i <= 6; i++) {
       t.clock.advance(11 * MIN);
-      saveDraft(t.core.db, id, draft(i), undefined, now(), settings);
+      saveDraft(store, id, draft(i), undefined, now(), settings);
     }
     expect(versions.list(id)).toHaveLength(6);
     t.clock.advance(3 * DAY);
-    saveDraft(t.core.db, id, draft(99), undefined, now(), settings);
+    saveDraft(store, id, draft(99), undefined, now(), settings);
     // The 6 of that day thin to its newest; today's stays.
     expect(versions.list(id).map((v) => v.seq)).toEqual([7, 6]);
   });

@@ -4,6 +4,7 @@
  */
 import { MIGRATION_6_SQL, migration6Up } from './migration-6-evidence';
 import { addFieldRoles } from './migrate-field-roles';
+import { MIGRATION_8_SQL, migration8Up } from './migration-8-search';
 
 export interface Migration {
   version: number;
@@ -198,6 +199,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'field roles: own number, party names, signer of each handwritten blank (issue #9)',
     sql: '',
     up: addFieldRoles,
+  },
+  {
+    version: 8,
+    name: 'full-text search index over every letter (issue #13)',
+    sql: MIGRATION_8_SQL,
+    up: migration8Up,
   },
 ];
 

@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import { LetterdeskError } from '../../shared/errors';
 import { APP_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { toLetterdeskError } from './sqlite-errors';
+import type { Db } from './db';
 
-export type Db = Database.Database;
+export type { Db };
 
 export const DB_FILE_NAME = 'letterdesk.sqlite';
 

@@ -1,11 +1,11 @@
 /** Title, body paragraphs and clauses of the letter model as docx Paragraphs. */
-import { AlignmentType, Paragraph } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph } from 'docx';
 import type { Alignment } from '../../shared/doc-schema';
 import type { Block } from '../../shared/letter-model';
 import type { ClauseListRef } from './clause-lists';
 import { firstLineIndent } from './docx-numbering';
 import { docxRuns, textRun, type RunKit } from './docx-runs';
-import { cleanText, clauseFonts } from './layout';
+import { cleanText, clauseFonts, isNumberLine } from './layout';
 import type { PageSpec } from './page-spec';
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
@@ -28,7 +28,7 @@ export function alignmentOf(align: Alignment | null, fallback: Align = Alignment
 export function titleParagraph(block: Extract<Block, { type: 'title' }>, spec: PageSpec, kit: RunKit): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { after: spec.titleAfter },
+    spacing: { after: spec.titleAfter, line: spec.titleLine, lineRule: LineRuleType.EXACT },
     keepNext: true,
     children: docxRuns(block.runs, spec.title, kit),
   });
@@ -40,7 +40,7 @@ export function bodyParagraph(block: Extract<Block, { type: 'paragraph' }>, spec
     ? block.indent
       ? firstLineIndent(spec)
       : undefined
-    : block.align === 'right' && spec.rightAlignIndentChars
+    : block.align === 'right' && spec.rightAlignIndentChars && !isNumberLine(block.runs, kit.defs)
       ? { right: spec.rightAlignIndentChars * spec.body.pt * 20 }
       : undefined;
   return new Paragraph({

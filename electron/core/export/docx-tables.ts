@@ -18,7 +18,7 @@ import {
 import type { Block } from '../../shared/letter-model';
 import { docxRuns, type RunKit } from './docx-runs';
 import { alignmentOf } from './docx-paragraphs';
-import { cellEms } from './layout';
+import { cellRoomTwips } from './layout';
 import { textWidthTwips, type PageSpec } from './page-spec';
 import { tableGrid } from './table-grid';
 
@@ -29,14 +29,14 @@ export function docxTable(block: TableBlock, spec: PageSpec, kit: RunKit): Table
   const grid = tableGrid(block, total);
   const signature = block.kind === 'signature';
   const body = { role: spec.body.role, pt: spec.body.pt };
-  // Room above the line to sign and seal: two lines.
-  const lineTwips = spec.line.rule === 'exact' ? spec.line.value : Math.round((spec.body.pt * 20 * spec.line.value) / 240);
+  // Room above the line to sign and seal: two lines (the print CSS gives the same height).
+  const lineTwips = spec.line.value;
   const last = block.rows.length - 1;
   const rows = block.rows.map((row, r) => {
     const header = row.cells.length > 0 && row.cells.every((c) => c.header);
     const cells = row.cells.map((cell, c) => {
       const { width, span } = grid.cells[r]![c]!;
-      const room = cellEms(width, spec.body.pt);
+      const room = cellRoomTwips(width, spec);
       const paragraphs = cell.paragraphs.map(
         (p) =>
           new Paragraph({

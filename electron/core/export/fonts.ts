@@ -1,7 +1,8 @@
 /**
  * Font names the export writes into .docx and print HTML. Names are configurable because
- * offices differ (仿宋 vs 仿宋_GB2312, 方正小标宋简体 vs 小标宋); the defaults are what a
- * stock Chinese Windows + WPS installation has.
+ * offices differ (仿宋 vs 仿宋_GB2312, 方正小标宋简体 vs 小标宋); the defaults are the names
+ * the faces install under on a Chinese Windows + WPS office PC — the 小标宋 face is installed
+ * as 方正小标宋简体 (issue #14), and fontTable.xml names the rest (font-table.ts).
  */
 import type { PageStyle } from '../../shared/letter-content';
 
@@ -21,7 +22,7 @@ export const DEFAULT_FONTS: ExportFonts = Object.freeze({
   fang: '仿宋',
   hei: '黑体',
   kai: '楷体',
-  xiaobiaosong: '小标宋',
+  xiaobiaosong: '方正小标宋简体',
   latin: 'Times New Roman',
 });
 

@@ -6,7 +6,7 @@ import type { FieldDef } from '../../shared/fields';
 import type { Block, Run } from '../../shared/letter-model';
 import { MAX_CLAUSE_LEVEL } from '../../shared/numbering';
 import type { FontRole } from './fonts';
-import type { PageSpec } from './page-spec';
+import { CELL_MARGIN_TWIPS, type PageSpec } from './page-spec';
 
 // C0/C1 controls (Word's vertical tab U+000B…), non-characters and unpaired surrogates are
 // not allowed in XML 1.0; tab and newline would print as stray spacing.
@@ -23,52 +23,90 @@ export function clampLevel(level: number): number {
   return Number.isFinite(level) ? Math.max(0, Math.min(MAX_CLAUSE_LEVEL, Math.trunc(level))) : 0;
 }
 
+/** A signature or seal blank leaves room for a hand: at least eight characters (issue #14). */
+export const SIGNING_BLANK_EMS = 8;
+
 /**
  * Width of a blank in full-width characters. The model counts half-width characters (as
  * underscores in plain text); 0.6 keeps a year blank (4) three characters wide. A
- * handwritten field (signature, seal, date of signing) gets room for a hand.
+ * handwritten field (signature, seal) gets room for a hand.
  */
 export function blankEms(width: number, handwritten: boolean): number {
   const ems = Math.max(2, Math.ceil(width * 0.6));
-  return handwritten ? Math.max(8, ems) : Math.min(ems, 24);
+  return handwritten ? Math.max(SIGNING_BLANK_EMS, ems) : Math.min(ems, 24);
 }
 
-function isHandwritten(run: Run, defs: ReadonlyMap<string, FieldDef>): boolean {
-  return run.fieldKey !== undefined && defs.get(run.fieldKey)?.type === 'handwritten';
+/** The handwritten field a run belongs to (its blank, or 年 月 日 around a date's blanks), or null. */
+export function handwrittenKey(run: Run, defs: ReadonlyMap<string, FieldDef>): string | null {
+  const key = run.fieldKey ?? run.inField;
+  return key !== undefined && defs.get(key)?.type === 'handwritten' ? key : null;
 }
 
-/** Width of text in ems: ASCII is half-width, everything else (CJK, full-width) whole. */
-function textEms(text: string): number {
-  let ems = 0;
-  for (const ch of text) ems += ch.charCodeAt(0) < 0x80 ? 0.5 : 1;
-  return ems;
+/** A blank a hand signs or seals in (a handwritten date is three ordinary blanks: ____年__月__日). */
+function isSigningBlank(run: Run, defs: ReadonlyMap<string, FieldDef>): boolean {
+  const def = run.fieldKey === undefined ? undefined : defs.get(run.fieldKey);
+  return def?.type === 'handwritten' && def.options?.mark !== 'date';
 }
 
-const MIN_FITTED_BLANK = 4;
+/** The width a blank asks for, and the least it may be squeezed to in a table cell, in ems. */
+export function blankRange(run: Run, defs: ReadonlyMap<string, FieldDef>): { want: number; min: number } {
+  const signing = isSigningBlank(run, defs);
+  const want = blankEms(run.blank ?? 0, signing);
+  return { want, min: signing ? SIGNING_BLANK_EMS : Math.min(want, 2) };
+}
+
+/** One full-width character in twips: the body size plus the style's character spacing. */
+export function emTwips(spec: PageSpec): number {
+  return (spec.body.pt + spec.charSpacingPt) * 20;
+}
 
 /**
- * Widths of the blanks of a paragraph (blankEms), in order. In a table cell (`room` ems
- * wide) a blank takes at most what is left of its line, so 承诺单位（盖章）：____ stays on
- * one line.
+ * Width of text in twips as both renderers set it in the body face: ASCII half-width,
+ * everything else (CJK, full-width punctuation) whole, character spacing on each.
  */
-export function blankWidths(runs: readonly Run[], defs: ReadonlyMap<string, FieldDef>, room?: number): number[] {
-  const widths: number[] = [];
-  let used = 0;
-  for (const run of runs) {
-    if (run.lineBreak) used = 0;
-    else if (run.blank) {
-      let ems = blankEms(run.blank, isHandwritten(run, defs));
-      if (room !== undefined) ems = Math.max(MIN_FITTED_BLANK, Math.min(ems, Math.floor(room - used - 0.5)));
-      widths.push(ems);
-      used += ems;
-    } else used += textEms(run.text);
-  }
-  return widths;
+export function textTwips(text: string, spec: PageSpec): number {
+  let twips = 0;
+  for (const ch of text) twips += (ch.charCodeAt(0) < 0x80 ? spec.body.pt / 2 : spec.body.pt) * 20 + spec.charSpacingPt * 20;
+  return twips;
 }
 
-/** Width of a table cell's text in ems, inside Word's default cell margins (108 twips a side). */
-export function cellEms(cellTwips: number, pt: number): number {
-  return (cellTwips - 216) / (pt * 20);
+/** A blank `ems` wide in twips: an em of the body size (the .docx sizes its no-break spaces to match). */
+export function blankTwips(ems: number, spec: PageSpec): number {
+  return ems * spec.body.pt * 20;
+}
+
+/** Text room of a table cell in twips: inside the cell margins, less half a character of slack. */
+export function cellRoomTwips(cellTwips: number, spec: PageSpec): number {
+  return cellTwips - 2 * CELL_MARGIN_TWIPS - spec.body.pt * 10;
+}
+
+/**
+ * Widths of the blanks of a paragraph (blankRange), in order, in ems. In a table cell
+ * (`room` twips wide, cellRoomTwips) a blank takes at most what is left of its line after
+ * the rest of its field (年 月 日 of a date), but never less than its minimum:
+ * signing-area.ts has already moved what does not fit.
+ */
+export function blankWidths(runs: readonly Run[], defs: ReadonlyMap<string, FieldDef>, spec: PageSpec, room?: number): number[] {
+  // The least width of the rest of each run's field after it (年 月 日 of a date).
+  const fieldOf = (r: Run) => r.fieldKey ?? r.inField;
+  const after = new Array<number>(runs.length).fill(0);
+  for (let i = runs.length - 2; i >= 0; i--) {
+    const next = runs[i + 1]!;
+    const same = !next.lineBreak && fieldOf(next) !== undefined && fieldOf(next) === fieldOf(runs[i]!);
+    after[i] = same ? after[i + 1]! + (next.blank ? blankTwips(blankRange(next, defs).min, spec) : textTwips(next.text, spec)) : 0;
+  }
+  const widths: number[] = [];
+  let used = 0;
+  runs.forEach((run, i) => {
+    if (run.lineBreak) used = 0;
+    else if (run.blank) {
+      const { want, min } = blankRange(run, defs);
+      const ems = room === undefined ? want : Math.max(min, Math.min(want, Math.floor((room - used - after[i]!) / (spec.body.pt * 20))));
+      widths.push(ems);
+      used += blankTwips(ems, spec);
+    } else used += textTwips(run.text, spec);
+  });
+  return widths;
 }
 
 const SENTENCE_END = /[。；;：:，,！!？?]$/;
@@ -100,11 +138,40 @@ export function clauseFonts(block: Extract<Block, { type: 'clause' }>, spec: Pag
   return { number, text: heading ? number : spec.body.role, centered: heading && block.scheme === 'chapter' };
 }
 
-/** The block right before each signature table, which must stay on its page (keepNext). */
+/**
+ * Blocks that must stay on a page with the block after them (issue #14): the block right
+ * before each signature table, every clause that is only a heading (三、服务承诺), and every
+ * first-level clause — none of them may end a page.
+ */
 export function keepWithNext(blocks: readonly Block[]): Set<number> {
   const keep = new Set<number>();
   blocks.forEach((b, i) => {
-    if (b.type === 'table' && b.kind === 'signature' && i > 0) keep.add(i - 1);
+    if (i === blocks.length - 1) return;
+    if (b.type === 'clause' && (clampLevel(b.level) === 0 || isHeading(b.runs))) keep.add(i);
+    const next = blocks[i + 1]!;
+    if (next.type === 'table' && next.kind === 'signature') keep.add(i);
   });
   return keep;
+}
+
+/**
+ * A line carrying a document number (承诺书编号：…) takes no 成文日期 indent: GB/T 9704
+ * §7.3.5.1 right-indents the date under a seal, not the number (issue #14).
+ */
+export function isNumberLine(runs: readonly Run[], defs: ReadonlyMap<string, FieldDef>): boolean {
+  return runs.some((r) => r.fieldKey !== undefined && defs.get(r.fieldKey)?.type === 'docnumber');
+}
+
+// Latin text at least this long is given places to break (an e-mail address, （¥100,000.00）).
+const LONG_LATIN = /[\x21-\x7E\u00A5]{8,}/g;
+const ZWSP = '\u200B';
+
+/**
+ * Zero-width break opportunities inside long Latin strings — after @ / _ & ? = and commas,
+ * after a point or colon followed by a letter — so that a justified line is not stretched
+ * to make room for a string that cannot break (issue #14). Every renderer (Word, LibreOffice,
+ * Chromium) breaks at U+200B and prints nothing there.
+ */
+export function breakableLatin(text: string): string {
+  return text.replace(LONG_LATIN, (s) => s.replace(/([@/_&?=,])(?=.)|([.:])(?=[A-Za-z])/g, `$&${ZWSP}`));
 }

@@ -7,11 +7,12 @@ import type { LetterContent } from '../../shared/letter-content';
 import { letterBlocks, type Block, type Run } from '../../shared/letter-model';
 import type { FieldDef } from '../../shared/fields';
 import { DEFAULT_FONTS } from './fonts';
-import { blankWidths, cellEms, cleanText, clauseFonts, keepWithNext } from './layout';
-import { metaFooterLine, type ExportMeta, type ExportOptions } from './meta';
+import { blankWidths, breakableLatin, cellRoomTwips, cleanText, clauseFonts, isNumberLine, keepWithNext } from './layout';
+import { GENERATOR, metaDescription, metaFooterLine, printedTitle, type ExportMeta, type ExportOptions } from './meta';
 import { PAGE_SPECS, textWidthTwips, type PageSpec } from './page-spec';
+import { printBlocks } from './print-blocks';
 import { tableGrid } from './table-grid';
-import { cssString, printCss } from './print-css';
+import { cssString, printCss, type FooterContent } from './print-css';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -21,11 +22,14 @@ function escapeHtml(text: string): string {
 
 class HtmlWriter {
   readonly widths = new Set<number>();
-  constructor(private readonly defs: ReadonlyMap<string, FieldDef>) {}
+  constructor(
+    readonly defs: ReadonlyMap<string, FieldDef>,
+    private readonly spec: PageSpec,
+  ) {}
 
   runs(runs: readonly Run[], room?: number): string {
     let out = '';
-    const widths = blankWidths(runs, this.defs, room);
+    const widths = blankWidths(runs, this.defs, this.spec, room);
     let blank = 0;
     for (const run of runs) {
       if (run.lineBreak) {
@@ -35,7 +39,8 @@ class HtmlWriter {
         this.widths.add(w);
         out += `<span class="blank w${w}${run.invalid ? ' invalid' : ''}"></span>`;
       } else {
-        let html = escapeHtml(run.text).replace(/[☑☐]/g, '<span class="box">$&</span>');
+        // <wbr>, not the U+200B the .docx takes: Chromium would put that character into the PDF's text.
+        let html = escapeHtml(breakableLatin(run.text)).replace(/\u200B/g, '<wbr>').replace(/[☑☐]/g, '<span class="box">$&</span>');
         if (run.underline) html = `<u>${html}</u>`;
         if (run.bold) html = `<b>${html}</b>`;
         out += html;
@@ -52,7 +57,8 @@ function blockHtml(block: Block, w: HtmlWriter, spec: PageSpec, keep: boolean): 
       return `<h1 class="title">${w.runs(block.runs)}</h1>`;
     case 'paragraph': {
       const flowing = block.align === null || block.align === 'left' || block.align === 'justify';
-      const cls = [block.align ?? '', flowing && block.indent ? 'indent' : ''].filter(Boolean).join(' ');
+      const dated = block.align === 'right' && spec.rightAlignIndentChars > 0 && !isNumberLine(block.runs, w.defs);
+      const cls = [block.align ?? '', flowing && block.indent ? 'indent' : '', dated ? 'dated' : ''].filter(Boolean).join(' ');
       return `<p${cls || keep ? ` class="${cls}${keepClass}"` : ''}>${w.runs(block.runs)}</p>`;
     }
     case 'clause': {
@@ -68,7 +74,7 @@ function blockHtml(block: Block, w: HtmlWriter, spec: PageSpec, keep: boolean): 
           const placed = grid.cells[r]![c]!;
           const rowspan = Number.isInteger(cell.rowspan) ? Math.min(cell.rowspan, block.rows.length - r) : 1;
           const span = `${placed.span > 1 ? ` colspan="${placed.span}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}`;
-          const room = cellEms(placed.width, spec.body.pt);
+          const room = cellRoomTwips(placed.width, spec);
           const body = cell.paragraphs.map((p) => `<p${p.align ? ` class="${p.align}"` : ''}>${w.runs(p.runs, room)}</p>`).join('');
           return `<${tag}${span}>${body}</${tag}>`;
         });
@@ -82,24 +88,31 @@ function blockHtml(block: Block, w: HtmlWriter, spec: PageSpec, keep: boolean): 
 export function buildPrintHtml(content: LetterContent, meta: ExportMeta, opts: ExportOptions = {}): string {
   const spec = PAGE_SPECS[opts.style ?? content.pageStyle ?? 'business'];
   const fonts = opts.fonts ?? DEFAULT_FONTS;
-  const blocks = letterBlocks(content.doc, content.fields, content.values);
-  const writer = new HtmlWriter(new Map(content.fields.map((f) => [f.key, f])));
+  const defs = new Map(content.fields.map((f) => [f.key, f]));
+  const blocks = printBlocks(letterBlocks(content.doc, content.fields, content.values), spec, defs);
+  const writer = new HtmlWriter(defs, spec);
   const keep = keepWithNext(blocks);
   const body = blocks.map((b, i) => blockHtml(b, writer, spec, keep.has(i))).join('\n');
 
   const total = `"第 " counter(page) " 页（共 " counter(pages) " 页）"`;
   const line = metaFooterLine(meta);
-  const footer =
-    spec.pageNumber === 'dash'
-      ? `"— " counter(page) " —\\A" ${total}${line ? ` ${cssString(` · ${line}`)}` : ''}`
-      : `${total}${line ? ` "\\A" ${cssString(line)}` : ''}`;
+  const footer: FooterContent =
+    spec.pageNumber.kind === 'dash'
+      ? { number: `"— " counter(page) " —"`, small: `${total}${line ? ` ${cssString(` · ${line}`)}` : ''}` }
+      : { number: total, small: line ? cssString(line) : null };
   const css = printCss(spec, fonts, footer, writer.widths, meta.draft === true);
+  // Chromium puts only <title> into the PDF's Info (Title); author, subject and generator are
+  // kept here for the print dialog and for renderers that read them (docs/print-fidelity.md).
+  const metaTag = (name: string, value: string) => (value.trim() ? [`<meta name="${name}" content="${escapeHtml(value)}">`] : []);
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
     '<head>',
     '<meta charset="utf-8">',
-    `<title>${escapeHtml(meta.title)}</title>`,
+    `<title>${escapeHtml(printedTitle(blocks, meta))}</title>`,
+    ...metaTag('author', meta.promisor),
+    ...metaTag('subject', metaDescription(meta)),
+    ...metaTag('generator', GENERATOR),
     `<style>\n${css}\n</style>`,
     '</head>',
     '<body>',

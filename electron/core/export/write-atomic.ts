@@ -31,10 +31,39 @@ export function writeErrorCode(errno: string | undefined, stage: Stage, targetEx
   }
 }
 
-function fail(err: unknown, stage: Stage, filePath: string, targetExists: boolean): never {
+/**
+ * Throws the LetterdeskError for a failed step. The message names the target, never the
+ * hidden temporary file beside it (issue #14): that name means nothing to the clerk.
+ */
+function fail(err: unknown, stage: Stage, filePath: string, targetExists: boolean, tmp: string): never {
   const errno = (err as NodeJS.ErrnoException).code;
   const code = writeErrorCode(errno, stage, targetExists);
-  throw new LetterdeskError(code, `Cannot write ${filePath} (${errno ?? 'error'} at ${stage}): ${(err as Error).message}`);
+  const reason = errno === 'ENOENT' && stage !== 'write' ? `the folder ${path.dirname(filePath)} does not exist` : String((err as Error).message).split(tmp).join(filePath);
+  throw new LetterdeskError(code, `Cannot write ${filePath} (${errno ?? 'error'} at ${stage}): ${reason}`);
+}
+
+/**
+ * A file marked read-only is refused, not replaced (issue #14): a rename would replace it
+ * (the folder allows it) and drop the mark. The mode bits are read as well as access(2),
+ * which lets root (and so a test run) write anything; Windows maps its read-only attribute
+ * to the mode bits.
+ */
+export function refuseReadOnly(filePath: string): void {
+  let mode: number;
+  try {
+    mode = fs.statSync(filePath).mode;
+  } catch {
+    return; // gone, or never there: nothing to protect
+  }
+  let writable = (mode & 0o222) !== 0;
+  if (writable) {
+    try {
+      fs.accessSync(filePath, fs.constants.W_OK);
+    } catch {
+      writable = false;
+    }
+  }
+  if (!writable) throw new LetterdeskError('read-only', `Cannot write ${filePath}: the file is read-only; nothing was changed`);
 }
 
 /** A file written and flushed under a temporary name beside its target, not yet in place. */
@@ -54,11 +83,12 @@ export function stageFile(filePath: string, data: Buffer | string): StagedFile {
   const dir = path.dirname(filePath);
   const tmp = path.join(dir, `.${path.basename(filePath)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   const targetExists = fs.existsSync(filePath);
+  if (targetExists) refuseReadOnly(filePath);
   let fd: number;
   try {
     fd = fs.openSync(tmp, 'wx');
   } catch (err) {
-    fail(err, 'create', filePath, targetExists);
+    fail(err, 'create', filePath, targetExists, tmp);
   }
   try {
     try {
@@ -70,16 +100,22 @@ export function stageFile(filePath: string, data: Buffer | string): StagedFile {
     }
   } catch (err) {
     fs.rmSync(tmp, { force: true });
-    fail(err, 'write', filePath, targetExists);
+    fail(err, 'write', filePath, targetExists, tmp);
   }
   let committed = false;
   return {
     commit() {
       try {
+        refuseReadOnly(filePath); // marked read-only since the file was staged
+      } catch (err) {
+        fs.rmSync(tmp, { force: true });
+        throw err;
+      }
+      try {
         fs.renameSync(tmp, filePath);
       } catch (err) {
         fs.rmSync(tmp, { force: true });
-        fail(err, 'replace', filePath, targetExists);
+        fail(err, 'replace', filePath, targetExists, tmp);
       }
       committed = true;
       syncFolder(dir);

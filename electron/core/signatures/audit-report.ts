@@ -4,11 +4,10 @@
  */
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, HeadingLevel } from 'docx';
 import type { ChainReport, LetterSignatureState } from '../../shared/signatures';
-import type { Letter } from '../../shared/domain';
+import { STATUS_LABELS, type Letter } from '../../shared/domain';
 
 const FONT = { eastAsia: '宋体', ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman' };
 const LANG = { value: 'en-US', eastAsia: 'zh-CN' };
-const STATUS: Record<string, string> = { draft: '草稿', 'awaiting-signature': '待签署', signed: '已签署', archived: '已归档', void: '已作废' };
 const EVENT: Record<string, string> = {
   'exported-for-signature': '导出供签署',
   'signature-recorded': '记录签署',
@@ -46,7 +45,7 @@ export async function buildAuditReport(letter: Letter, state: LetterSignatureSta
   const children = [
     new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [new TextRun({ text: '函件签署审计报告', bold: true, size: 36, font: { ...FONT, eastAsia: '黑体' }, language: LANG })] }),
     para(`函件：${letter.title}`),
-    para(`编号：${letter.number ?? '未编号'}　状态：${STATUS[letter.status] ?? letter.status}`),
+    para(`编号：${letter.number ?? '未编号'}　状态：${STATUS_LABELS[letter.status]['zh-CN']}`),
     para(`当前内容指纹（SHA-256）：${state.currentHash}`),
     para(state.exported ? (state.paperMatchesCurrent ? '当前内容与最近一次导出供签署的版本一致。' : '注意：当前内容已在导出后修改，与待签署/已签署的纸质文本不一致。') : '尚未导出供签署。'),
     para('一、导出供签署的版本', true),

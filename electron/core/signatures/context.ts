@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-db';
-import type { DialogsPort } from '../create-api';
+import type { DialogsPort } from '../ports';
 import type { LettersRepo } from '../letters-repo';
 import type { VersionsRepo } from '../versions/versions-repo';
 import type { TemplatesRepo } from '../templates-repo';

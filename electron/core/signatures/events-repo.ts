@@ -2,6 +2,7 @@ import type { Db } from '../db/open-db';
 import type { ChainEventKind, ChainReport, SignatureEvent } from '../../shared/signatures';
 import type { ChainHead } from '../../shared/evidence';
 import { canonicalJson, sha256Hex } from '../versions/canonical-hash';
+import { searchIndexFor } from '../search/search-index';
 
 export interface EventRow {
   id: number;
@@ -104,6 +105,7 @@ export function createEventsRepo(db: Db) {
   const all = db.prepare<[], EventRow>(`SELECT * FROM signature_events ORDER BY id`);
   const headRow = db.prepare<[string], { value: string }>(`SELECT value FROM settings WHERE key = ?`);
   const readHead = () => parseHead(headRow.get(CHAIN_HEAD_KEY));
+  const search = searchIndexFor(db);
   const writeHead = db.prepare<[string, string]>(
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   );
@@ -132,6 +134,8 @@ export function createEventsRepo(db: Db) {
         const full = { ...row, hash: eventHash(row) };
         insert.run(full);
         writeHead.run(CHAIN_HEAD_KEY, JSON.stringify({ id: full.id, hash: full.hash }));
+        // The names of those who signed are searchable text of the letter (issue #13).
+        if (kind === 'signature-recorded') search.sync(letterId);
         return toEvent(full);
       })();
     },

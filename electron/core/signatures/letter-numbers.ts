@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-db';
 import { LetterdeskError } from '../../shared/errors';
 import { formatLetterNumber } from '../../shared/signatures';
+import { searchIndexFor } from '../search/search-index';
 
 /**
  * Gap-free letter numbers per prefix and year. Call inside the transaction that records the
@@ -14,6 +15,7 @@ export function createLetterNumbers(db: Db) {
   const current = db.prepare<[string, number], { last: number }>(`SELECT last FROM number_sequences WHERE prefix = ? AND year = ?`);
   const taken = db.prepare<[string, number], { id: number }>(`SELECT id FROM letters WHERE number = ? AND id <> ?`);
   const set = db.prepare<[string, number]>(`UPDATE letters SET number = ? WHERE id = ?`);
+  const search = searchIndexFor(db);
 
   return {
     /** The next number for this prefix and year; skips any number a clerk already set by hand. */
@@ -34,6 +36,7 @@ export function createLetterNumbers(db: Db) {
     assign(letterId: number, number: string): void {
       if (taken.get(number, letterId)) throw new LetterdeskError('number-taken', `Number ${number} is already used`);
       set.run(number, letterId);
+      search.sync(letterId);
     },
   };
 }

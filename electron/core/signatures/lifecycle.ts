@@ -14,7 +14,6 @@ import {
   requiredSignerRoles,
   signingProgress,
   type LifecycleAction,
-  type SignatureEvent,
   type SignatureRecord,
   type ScanSummary,
 } from '../../shared/signatures';
@@ -22,12 +21,13 @@ import type { Letter } from '../../shared/domain';
 import type { PageStyle } from '../../shared/letter-content';
 import type { VersionSummary } from '../../shared/versions';
 import { toLetterdeskError } from '../db/sqlite-errors';
-import { buildDocx, defaultExportFileName, stageFile } from '../export';
-import { exportMeta } from '../letter-export';
+import { buildDocx, defaultExportFileName, exportFilePath, stageFile } from '../export';
+import { exportMeta } from '../export/letter-export';
 import { contentHash, fingerprint } from '../versions/canonical-hash';
 import { snapshotLetter } from '../versions/snapshot-letter';
 import { MAX_SCAN_BYTES } from './scans-repo';
 import type { SignContext } from './context';
+import { latestExport, rolesSignedSinceExport, signaturesSince } from './export-events';
 
 function checkStep(ctx: SignContext, id: number, action: LifecycleAction): Letter {
   const letter = ctx.letters.get(id);
@@ -48,21 +48,6 @@ function prefixFor(ctx: SignContext, templateId: string | null): string {
     }
   }
   return s.numberPrefix;
-}
-
-/** The latest export for signature of this letter, if any (what the paper in hand carries). */
-export function latestExport(ctx: SignContext, id: number) {
-  const events = ctx.events.list(id).filter((e) => e.kind === 'exported-for-signature');
-  return events[events.length - 1] ?? null;
-}
-
-function signaturesSince(events: SignatureEvent[], exportEventId: number): SignatureRecord[] {
-  return events.filter((e) => e.kind === 'signature-recorded' && e.id > exportEventId).map((e) => e.payload as unknown as SignatureRecord);
-}
-
-/** Roles that signed the paper of the export event `exportEventId` (recorded after it). */
-export function rolesSignedSinceExport(events: SignatureEvent[], exportEventId: number): string[] {
-  return signaturesSince(events, exportEventId).map((r) => r.role);
 }
 
 export interface ExportForSignatureResult {
@@ -94,11 +79,12 @@ export async function exportForSignature(ctx: SignContext, id: number, style?: P
   const year = new Date(ctx.now()).getUTCFullYear();
   const prefix = prefixFor(ctx, templateId);
   const name = defaultExportFileName({ letterNumber: letter.number ?? prefix, title: letter.title, versionLabel: null }, 'docx');
-  const file = await ctx.dialogs.saveFile({
+  const chosen = await ctx.dialogs.saveFile({
     defaultName: s.lastExportDir ? path.join(s.lastExportDir, name) : name,
     filters: [{ name: 'Word 文档', extensions: ['docx'] }],
   });
-  if (!file) return { path: null, number: letter.number, version: null, fileSha256: null };
+  if (!chosen) return { path: null, number: letter.number, version: null, fileSha256: null };
+  const file = exportFilePath(chosen, 'docx');
 
   // Another window or process may take the planned number, or the clerk may save, while the
   // paper is built: then nothing was written, and the paper is built again from what is stored.
@@ -145,7 +131,7 @@ async function exportOnce(ctx: SignContext, id: number, file: string, style: Pag
         ctx.numbers.assign(id, number);
       }
       if (contentHash(frozen) !== contentHash(before.content)) ctx.letters.saveContent(id, frozen, ctx.now(), current.revision);
-      const v = snapshotLetter(ctx.db, id, 'export', null, ctx.now());
+      const v = snapshotLetter(ctx, id, 'export', null, ctx.now());
       if (v.seq !== plan.seq || v.hash !== plan.hash) throw new LetterdeskError('internal', `Export for signature froze v${v.seq} (${v.fingerprint}), not the printed v${plan.seq} (${plan.fingerprint})`);
       ctx.events.append(id, 'exported-for-signature', v.seq, { file: path.basename(file), fileSha256, size: bytes.length, number, versionHash: v.hash, fingerprint: v.fingerprint, style: pageStyle }, ctx.now());
       ctx.letters.setStatus(id, 'awaiting-signature', ctx.now());

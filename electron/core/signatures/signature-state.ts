@@ -2,7 +2,7 @@ import { LetterdeskError } from '../../shared/errors';
 import { requiredSignerRoles, signingProgress, type LetterSignatureState, type SignatureRecord, type VerifyResult } from '../../shared/signatures';
 import { contentHash, normalizeHashPrefix } from '../versions/canonical-hash';
 import type { SignContext } from './context';
-import { latestExport, rolesSignedSinceExport } from './lifecycle';
+import { latestExport, rolesSignedSinceExport } from './export-events';
 import { checkEvidence, problemsOfLetter } from './evidence-check';
 
 /** Everything the letter's signature panel shows, in one read. */

@@ -3,14 +3,13 @@
  * pre-edit and throttled automatic versions the policy asks for, all in one transaction —
  * a crash keeps either the whole save with its versions or none of it.
  */
-import type { Db } from '../db/open-db';
 import type { Letter } from '../../shared/domain';
 import type { LetterContent } from '../../shared/letter-content';
-import { prepareContent } from '../letter-content-service';
+import { prepareContent } from '../letter-content-rules';
 import { assertEditable } from '../letter-edit-guard';
 import { DEFAULT_AUTO_VERSION_SETTINGS, planDraftSave, type AutoVersionSettings } from './auto-version-policy';
 import { contentHash } from './canonical-hash';
-import { reposFor } from './repos';
+import type { VersionStore } from './version-store';
 import { KEEP_EVERYTHING, type RetentionPolicy } from './retention';
 import type { VersionSummary } from './version-types';
 
@@ -34,7 +33,7 @@ export interface DraftSaveResult {
  * 'letter-trashed' and 'not-found' as the letters repo says — each leaving the store untouched.
  */
 export function saveDraft(
-  db: Db,
+  { db, letters, versions }: VersionStore,
   letterId: number,
   content: LetterContent,
   expectedRevision: number | undefined,
@@ -42,7 +41,6 @@ export function saveDraft(
   settings: VersioningSettings = DEFAULT_VERSIONING_SETTINGS,
 ): DraftSaveResult {
   const prepared = prepareContent(content);
-  const { letters, versions } = reposFor(db);
   return db.transaction(() => {
     const before = letters.get(letterId);
     assertEditable(before);

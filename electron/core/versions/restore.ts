@@ -4,10 +4,9 @@
  * the old version's, and that result is a new 'restore' version that names its source.
  * The replaced state stays one click away: it is `previous`.
  */
-import type { Db } from '../db/open-db';
 import type { Letter } from '../../shared/domain';
 import { assertEditable } from '../letter-edit-guard';
-import { reposFor } from './repos';
+import type { VersionStore } from './version-store';
 import type { VersionSummary } from './version-types';
 
 export interface RestoreResult {
@@ -24,8 +23,7 @@ export interface RestoreResult {
  * unknown letter or version, 'conflict' on a stale `expectedRevision`, 'letter-trashed',
  * 'illegal-transition' for an archived or void letter.
  */
-export function restoreVersion(db: Db, letterId: number, seq: number, nowIso: string, expectedRevision?: number, note: string | null = null): RestoreResult {
-  const { letters, versions } = reposFor(db);
+export function restoreVersion({ db, letters, versions }: VersionStore, letterId: number, seq: number, nowIso: string, expectedRevision?: number, note: string | null = null): RestoreResult {
   return db.transaction(() => {
     const current = letters.getContent(letterId);
     assertEditable(current.letter);

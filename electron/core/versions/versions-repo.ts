@@ -11,6 +11,7 @@ import { changeSize } from './version-diff';
 import { versionsToPrune, type RetentionPolicy } from './retention';
 import { VERSION_KINDS, type Version, type VersionKind, type VersionSummary } from './version-types';
 import { createEventsRepo } from '../signatures/events-repo';
+import { searchIndexFor } from '../search/search-index';
 
 interface SummaryRow {
   letter_id: number;
@@ -81,6 +82,8 @@ export function createVersionsRepo(db: Db) {
 
   // Every version enters the hash chain as it is made, and every pruning as it happens (issue #9).
   const events = createEventsRepo(db);
+  // A version's note is searchable text of its letter (issue #13).
+  const search = searchIndexFor(db);
 
   function requireLetter(letterId: number): void {
     if (!letterExists.get(letterId)) throw new LetterdeskError('not-found', `Letter ${letterId} does not exist`);
@@ -127,6 +130,7 @@ export function createVersionsRepo(db: Db) {
         const seq = (last?.seq ?? 0) + 1;
         insert.run(letterId, seq, kind, cleanedNote, nowIso, hash, size.added, size.removed, restoredFrom, kind === 'export' ? nowIso : null, text);
         events.append(letterId, 'version-created', seq, { seq, hash, kind }, nowIso);
+        if (cleanedNote) search.sync(letterId);
         return summary(letterId, seq);
       })();
     },

@@ -1,20 +1,25 @@
 import type { LetterdeskApi } from '../../../electron/shared/api';
-import type { LetterdeskShell } from '../../../electron/shared/shell';
+import type { LetterdeskBridge } from '../../../electron/shared/bridge';
+import { makeClient } from '../../../electron/shared/client';
+import { LetterdeskError } from '../../../electron/shared/errors';
+import type { MenuCommandSource } from '../../../electron/shared/menu-commands';
 
 declare global {
-  interface Window {
-    letterdesk?: LetterdeskApi;
-    letterdeskShell?: LetterdeskShell;
-  }
+  /** Installed on window by the preload (the e2e harness and component tests install their own). */
+  var letterdesk: LetterdeskBridge | undefined;
+  var letterdeskMenu: MenuCommandSource | undefined;
 }
 
-/** The API the preload (or the e2e harness) installed on window. */
+let client: { bridge: LetterdeskBridge; api: LetterdeskApi } | null = null;
+
+/** The typed API, built here on the bridge's `invoke` — the same makeClient every transport uses. */
 export function getApi(): LetterdeskApi {
-  const api = window.letterdesk;
-  if (!api) throw new Error('[internal] Letterdesk API is not available in this window');
-  return api;
+  const bridge = globalThis.letterdesk;
+  if (!bridge) throw new LetterdeskError('internal', 'The Letterdesk bridge is not available in this window');
+  if (client?.bridge !== bridge) client = { bridge, api: makeClient((method, args) => bridge.invoke(method, args)) };
+  return client.api;
 }
 
-export function getShell(): LetterdeskShell | undefined {
-  return window.letterdeskShell;
+export function getMenuCommands(): MenuCommandSource | undefined {
+  return globalThis.letterdeskMenu;
 }

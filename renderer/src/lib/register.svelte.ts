@@ -1,5 +1,6 @@
-import type { LetterStatus } from '../../../electron/shared/domain';
+import type { LetterStatus, Page } from '../../../electron/shared/domain';
 import type { RegisterFilter, RegisterRow, RegisterSort } from '../../../electron/shared/register';
+import type { SearchHit } from '../../../electron/shared/search';
 import { getApi } from './api';
 import { errorMessage } from './i18n.svelte';
 import { notify } from './notices.svelte';
@@ -7,6 +8,8 @@ import { PAGE_SIZE, PREFETCH, pagesFor, pagesToEvict, widen, type Range } from '
 
 /** Rows fetched for the very first screen (a tall window at 100 % shows about 25). */
 const FIRST_SCREEN_ROWS = 40;
+/** Search hits are taller (title and passage) and each passage costs a read: fewer fill the first screen. */
+const FIRST_SCREEN_HITS = 24;
 
 /** The filters as the form holds them: empty strings mean "no filter". */
 export interface RegisterFilterForm {
@@ -32,13 +35,18 @@ export class LetterRegister {
   filter = $state<RegisterFilterForm>({ ...NO_FILTER });
   sort = $state<RegisterSort>('updated-desc');
   total = $state(0);
+  /** Searching: `total` is where counting stopped (more letters match). */
+  capped = $state(false);
   loaded = $state(false);
   /** Bumped whenever the list itself changes (filter, sort, trash): the grid scrolls to the top. */
   epoch = $state(0);
   // Raw: rows are replaced page by page, never mutated; proxying 2,000 rows would cost for nothing.
-  pages = $state.raw(new Map<number, RegisterRow[]>());
+  // While searching, rows are SearchHits (a RegisterRow with its passage).
+  pages = $state.raw(new Map<number, (RegisterRow | SearchHit)[]>());
 
   #generation = 0;
+  /** A new search: its first screen of hits comes first, the rest of the page after (issue #13). */
+  #newSearch = false;
   #inflight = new Set<number>();
   #wanted: Range = { first: 0, last: PAGE_SIZE };
   /** A row outside the range the grid keeps rendered (the focused one). */
@@ -50,6 +58,11 @@ export class LetterRegister {
     return f.status.length > 0 || !!f.templateId || !!f.party.trim() || !!f.from || !!f.to;
   }
 
+  /** Text in the search box: the list is then the full-text search's ranked hits (issue #13). */
+  get searching(): boolean {
+    return this.filter.party.trim() !== '';
+  }
+
   /** The filter as the API takes it (also for the CSV export). */
   query(): RegisterFilter {
     const f = this.filter;
@@ -57,14 +70,14 @@ export class LetterRegister {
       trashed: this.trashed,
       ...(f.status.length ? { status: [...f.status] } : {}),
       ...(f.templateId ? { templateId: f.templateId } : {}),
-      // The search box looks in titles, numbers and parties alike.
+      // The search box searches the whole letter (title, number, body, parties, signers, notes).
       ...(f.party.trim() ? { text: f.party.trim() } : {}),
       ...(f.from ? { from: f.from } : {}),
       ...(f.to ? { to: f.to } : {}),
     };
   }
 
-  rowAt(index: number): RegisterRow | undefined {
+  rowAt(index: number): RegisterRow | SearchHit | undefined {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
   }
 
@@ -72,13 +85,15 @@ export class LetterRegister {
   async load(): Promise<void> {
     const generation = ++this.#generation;
     this.#inflight.clear();
-    if (!this.loaded) {
+    const newSearch = this.#newSearch;
+    this.#newSearch = false;
+    if (!this.loaded || newSearch) {
       // First screen: just the rows a window shows, so the register appears at once; the full
       // page follows (a short page is refetched by #missing once the grid asks for its rows).
-      const first = await getApi().registerList({ ...this.query(), sort: this.sort, offset: 0, limit: FIRST_SCREEN_ROWS });
+      const first = await this.#list(0, this.searching ? FIRST_SCREEN_HITS : FIRST_SCREEN_ROWS);
       if (generation !== this.#generation) return;
       this.pages = new Map([[0, first.items]]);
-      this.total = first.total;
+      this.#setTotal(first);
       this.loaded = true;
       this.want(this.#wanted, this.#also);
       return;
@@ -87,10 +102,10 @@ export class LetterRegister {
     if (needed.length === 0) needed.push(0);
     const results = await Promise.all(needed.map((p) => this.#fetchPage(p)));
     if (generation !== this.#generation) return;
-    const pages = new Map<number, RegisterRow[]>();
+    const pages = new Map<number, (RegisterRow | SearchHit)[]>();
     results.forEach((r, i) => pages.set(needed[i]!, r.items));
     this.pages = pages;
-    this.total = results[results.length - 1]!.total;
+    this.#setTotal(results[results.length - 1]!);
     this.loaded = true;
     // The total may have shrunk below the rows asked for; the grid will ask again.
   }
@@ -124,7 +139,18 @@ export class LetterRegister {
   }
 
   #fetchPage(page: number) {
-    return getApi().registerList({ ...this.query(), sort: this.sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    return this.#list(page * PAGE_SIZE, PAGE_SIZE);
+  }
+
+  /** Rows [offset, offset + limit): the register's, or the search's ranked hits when text is typed. */
+  async #list(offset: number, limit: number): Promise<Page<RegisterRow | SearchHit> & { capped?: boolean }> {
+    const { text, ...filter } = this.query();
+    return text ? getApi().searchLetters({ ...filter, text, offset, limit }) : getApi().registerList({ ...filter, sort: this.sort, offset, limit });
+  }
+
+  #setTotal(page: { total: number; capped?: boolean }): void {
+    this.total = page.total;
+    this.capped = page.capped ?? false;
   }
 
   async #fetchInto(page: number, generation: number): Promise<void> {
@@ -136,7 +162,7 @@ export class LetterRegister {
       pages.set(page, result.items);
       for (const p of pagesToEvict(pages.keys(), this.#keep(result.total))) pages.delete(p);
       this.pages = pages;
-      this.total = result.total;
+      this.#setTotal(result);
     } catch (err) {
       if (generation === this.#generation) notify(errorMessage(err), 'error');
     } finally {
@@ -149,6 +175,7 @@ export class LetterRegister {
     this.#wanted = { first: 0, last: PAGE_SIZE };
     this.#also = null;
     this.epoch++;
+    this.#newSearch = this.searching;
     return this.load();
   }
 

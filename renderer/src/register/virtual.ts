@@ -8,6 +8,8 @@
  * browser zoom; the pixel height is derived from the root font size at run time.
  */
 export const ROW_REM = 2.75;
+/** Search hits: the title line and the line of the matching passage (issue #13). */
+export const SEARCH_ROW_REM = 4.25;
 /** Rows fetched per registerList call. */
 export const PAGE_SIZE = 200;
 /** Rows rendered beyond each edge of the viewport, so a fast wheel does not show blanks. */

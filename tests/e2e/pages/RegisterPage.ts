@@ -46,8 +46,11 @@ export class RegisterPage {
     return this.rows.filter({ has: this.page.locator('.letter-title', { hasText: title }) });
   }
 
+  /** Titles as listed (a search hit's passage, shown under its title, left out). */
   async titles(): Promise<string[]> {
-    return this.rows.locator('.letter-title').allTextContents();
+    return this.rows.locator('.letter-title').evaluateAll((cells) =>
+      cells.map((cell) => [...cell.childNodes].filter((n) => !(n instanceof Element && n.matches('.passage'))).map((n) => n.textContent).join('')),
+    );
   }
 
   async numbers(): Promise<string[]> {

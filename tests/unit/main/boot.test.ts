@@ -4,7 +4,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_METHODS, channelOf } from '../../../electron/shared/api';
+import { API_METHODS } from '../../../electron/shared/api';
+import { channelOf } from '../../../electron/shared/bridge';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const stub = vi.hoisted(() => ({ current: null as null | ReturnType<typeof makeElectronStub> }));

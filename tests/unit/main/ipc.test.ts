@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { API_METHODS, channelOf } from '../../../electron/shared/api';
+import { API_METHODS } from '../../../electron/shared/api';
+import { channelOf } from '../../../electron/shared/bridge';
 import { makeSenderCheck, registerIpc } from '../../../electron/main/ipc';
 import { makeAppUrlCheck } from '../../../electron/main/security';
 import { openCore, type Core } from '../../../electron/core/create-api';

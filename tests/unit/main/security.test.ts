@@ -108,7 +108,7 @@ describe('web contents rules', () => {
 
   it('prevents navigation away from the page, redirects and webviews', () => {
     const { contents } = fakeContents();
-    secureContents(contents, isAppUrl, () => {});
+    secureContents(contents, () => {});
     for (const event of ['will-navigate', 'will-redirect']) {
       const preventDefault = vi.fn();
       contents.emit(event as 'will-navigate', { preventDefault }, 'https://evil.example/');
@@ -121,7 +121,7 @@ describe('web contents rules', () => {
 
   it('denies window.open for any URL', () => {
     const { contents, open } = fakeContents();
-    secureContents(contents, isAppUrl, () => {});
+    secureContents(contents, () => {});
     expect(open('https://example.com')).toEqual({ action: 'deny' });
     expect(open(`file://${appRoot}/index.html`)).toEqual({ action: 'deny' });
   });

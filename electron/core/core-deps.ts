@@ -1,0 +1,81 @@
+/**
+ * The one dependency object of the API: the database, its repositories (each built once, so
+ * statements are prepared once) and the shell's ports. createApi builds it; each handler
+ * module declares the slice it uses (`Pick<CoreDeps, …>`), so its dependencies are explicit.
+ */
+import path from 'node:path';
+import type { Db } from './db/open-db';
+import { createPartiesRepo } from './parties-repo';
+import { noDialogs, systemClock, type Clock, type DialogsPort, type PdfPort, type PrinterPort } from './ports';
+import { createRegisterRepo } from './register-repo';
+import { createSettingsRepo } from './settings-repo';
+import { createSignContext, type SignContext } from './signatures/context';
+import { createTemplatesRepo, loadBuiltinTemplates, type TemplatesRepo } from './templates-repo';
+import { createVersionStore, type VersionStore } from './versions/version-store';
+
+/** resources/ beside the sources (dev, tests) — main and the CLI pass their own. */
+export const DEFAULT_RESOURCES_DIR = path.resolve(__dirname, '../../resources');
+
+/** What a shell passes to createApi. */
+export interface ApiDeps {
+  db: Db;
+  dataDir: string;
+  /** Folder holding templates/*.json (the built-in templates). */
+  resourcesDir?: string;
+  clock?: Clock;
+  dialogs?: DialogsPort;
+  /** PDF rendering of print HTML; absent → PDF export reports it is unavailable. */
+  pdf?: PdfPort;
+  printer?: PrinterPort;
+  appVersion?: string;
+}
+
+export interface CoreDeps extends VersionStore {
+  dataDir: string;
+  appVersion: string;
+  /** The clock's time as an ISO string: what every write stamps. */
+  now: () => string;
+  dialogs: DialogsPort;
+  pdf: PdfPort | null;
+  printer: PrinterPort | null;
+  settings: ReturnType<typeof createSettingsRepo>;
+  parties: ReturnType<typeof createPartiesRepo>;
+  templates: TemplatesRepo;
+  register: ReturnType<typeof createRegisterRepo>;
+  /** The signature history's repositories and its export turn (signatures/context.ts). */
+  sign: SignContext;
+  /** The file the last export wrote, for "show in folder" (export and export for signature set it). */
+  lastExport: { path: string | null };
+}
+
+export function createCoreDeps(deps: ApiDeps): CoreDeps {
+  const { db } = deps;
+  const clock = deps.clock ?? systemClock;
+  const now = () => clock.now().toISOString();
+  const store = createVersionStore(db);
+  const settings = createSettingsRepo(db);
+  const templates = createTemplatesRepo(db, loadBuiltinTemplates(deps.resourcesDir ?? DEFAULT_RESOURCES_DIR));
+  const dialogs = deps.dialogs ?? noDialogs;
+  return {
+    ...store,
+    dataDir: deps.dataDir,
+    appVersion: deps.appVersion ?? '0.0.0',
+    now,
+    dialogs,
+    pdf: deps.pdf ?? null,
+    printer: deps.printer ?? null,
+    settings,
+    parties: createPartiesRepo(db),
+    templates,
+    register: createRegisterRepo(db),
+    sign: createSignContext({
+      ...store,
+      templates,
+      settings: () => settings.getSettings(),
+      profile: () => settings.getProfile(),
+      dialogs,
+      now,
+    }),
+    lastExport: { path: null },
+  };
+}

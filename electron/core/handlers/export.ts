@@ -1,0 +1,44 @@
+/** Export to .docx or PDF, print, the font check, and "show in folder". */
+import type { LetterdeskApi } from '../../shared/api';
+import { LetterdeskError } from '../../shared/errors';
+import type { CoreDeps } from '../core-deps';
+import { fontsUsed } from '../export/fonts';
+import { missingFonts } from '../export/installed-fonts';
+import { exportLetter, printHtml, type LetterExportDeps } from '../export/letter-export';
+
+export type ExportMethods = 'letterExport' | 'letterPrint' | 'exportFontCheck' | 'exportReveal';
+
+export function exportHandlers(
+  deps: Pick<CoreDeps, 'db' | 'letters' | 'versions' | 'now' | 'dialogs' | 'pdf' | 'printer' | 'settings' | 'lastExport'>,
+): Pick<LetterdeskApi, ExportMethods> {
+  const { letters, settings, dialogs, lastExport } = deps;
+  const exportDeps: LetterExportDeps = {
+    db: deps.db,
+    letters,
+    versions: deps.versions,
+    dialogs,
+    pdf: deps.pdf,
+    settings: () => settings.getSettings(),
+    profileName: () => settings.getProfile().fullName,
+    rememberFolder: (dir: string) => void settings.updateSettings({ lastExportDir: dir }),
+    now: deps.now,
+  };
+  return {
+    letterExport: async (req) => {
+      const result = await exportLetter(exportDeps, req);
+      if (result.path) lastExport.path = result.path;
+      return result;
+    },
+    letterPrint: async ({ id, style }) => {
+      if (!deps.printer) throw new LetterdeskError('internal', 'Printing is not available here');
+      return { printed: await deps.printer.print(printHtml(exportDeps, id, style), letters.get(id).title) };
+    },
+    exportFontCheck: async ({ style }) => {
+      const fonts = fontsUsed(style, settings.getSettings().exportFonts);
+      return { fonts, missing: missingFonts(fonts) };
+    },
+    exportReveal: async () => {
+      if (lastExport.path && dialogs.revealFile) await dialogs.revealFile(lastExport.path);
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/** Commands the application menu sends to the page. A closed set. */
+/** 'before-close': the window is closing; save what is pending, then close it again. */
+export const MENU_COMMANDS = ['new-letter', 'go-letters', 'go-templates', 'go-settings', 'search', 'before-close'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MENU_COMMAND_CHANNEL = 'letterdesk:command';
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/** What the preload exposes besides `invoke`: a subscription to menu commands. */
+export interface MenuCommandSource {
+  onCommand(listener: (command: MenuCommand) => void): () => void;
+}

@@ -1,0 +1,16 @@
+/**
+ * A letter number given by hand, as a database can hold one: the number on the letter and
+ * its 'number-set' event in the chain (what migration 6 backfills for hand-set numbers).
+ * The API no longer sets numbers by hand (issue 10: neither the app nor the CLI called
+ * lettersSetNumber), so tests that need such a letter make it here, the way the old handler did.
+ */
+import type { Db } from '../../electron/core/db/open-db';
+import { createEventsRepo } from '../../electron/core/signatures/events-repo';
+import { createLetterNumbers } from '../../electron/core/signatures/letter-numbers';
+
+export function setNumberByHand(db: Db, letterId: number, number: string, nowIso = new Date().toISOString()): void {
+  db.transaction(() => {
+    createLetterNumbers(db).assign(letterId, number);
+    createEventsRepo(db).append(letterId, 'number-set', null, { number }, nowIso);
+  })();
+}

@@ -1,0 +1,33 @@
+/** `letterdesk search QUERY [--status S] [--limit N] [--json]` and `letterdesk search rebuild` (issue #13). */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+async function cli(dir: string, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli([...argv, '--data-dir', dir], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('letterdesk search', () => {
+  it('lists hits with the match marked, as JSON too, filters by status, and rebuilds the index', async () => {
+    const { dir, cleanup } = makeTempDir();
+    try {
+      await cli(dir, 'letters', 'create', '--title', '理赔服务承诺书');
+      await cli(dir, 'letters', 'create', '--title', '保单变更说明');
+      const found = await cli(dir, 'search', '理賠');
+      expect(found.code).toBe(0);
+      expect(found.out).toContain('【理赔】服务承诺书');
+      expect(found.out).not.toContain('保单变更');
+      const json = JSON.parse((await cli(dir, 'search', '理赔', '--json')).out);
+      expect(json.items).toEqual([expect.objectContaining({ id: 1, title: '理赔服务承诺书', status: 'draft', snippet: expect.objectContaining({ highlights: [[0, 2]] }) })]);
+      expect(JSON.parse((await cli(dir, 'search', '理赔', '--status', 'signed', '--json')).out).items).toEqual([]);
+      const rebuilt = await cli(dir, 'search', 'rebuild');
+      expect(rebuilt).toMatchObject({ code: 0 });
+      expect(rebuilt.out).toContain('2 letters');
+    } finally {
+      cleanup();
+    }
+  });
+});
