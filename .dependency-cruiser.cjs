@@ -34,9 +34,9 @@ module.exports = {
     {
       name: 'shared-imports-only-shared',
       severity: 'error',
-      comment: 'electron/shared imports nothing from core, main, preload, cli or the renderer.',
+      comment: 'electron/shared imports nothing from core, main, preload, cli, the browser shell or the renderer.',
       from: { path: '^electron/shared/' },
-      to: { path: '^(electron/(core|main|preload|cli)|renderer)/' },
+      to: { path: '^(electron/(core|main|preload|cli|browser-shell)|renderer)/' },
     },
     {
       name: 'shared-no-dom-libs',
@@ -48,9 +48,9 @@ module.exports = {
     {
       name: 'core-no-shells',
       severity: 'error',
-      comment: 'electron/core is plain Node: never electron, and nothing from main, preload, cli or the renderer.',
+      comment: 'electron/core is plain Node: never electron, and nothing from main, preload, cli, the browser shell or the renderer.',
       from: { path: '^electron/core/' },
-      to: { path: '^electron$|node_modules/electron/|^(electron/(main|preload|cli)|renderer)/' },
+      to: { path: '^electron$|node_modules/electron/|^(electron/(main|preload|cli|browser-shell)|renderer)/' },
     },
     {
       name: 'shells-no-renderer',
@@ -64,7 +64,15 @@ module.exports = {
       severity: 'error',
       comment: 'The command line is a shell over core like main, without Electron: no electron, main, preload or renderer.',
       from: { path: '^electron/cli/' },
-      to: { path: '^electron$|node_modules/electron/|^(electron/(main|preload)|renderer)/' },
+      to: { path: '^electron$|node_modules/electron/|^(electron/(main|preload|browser-shell)|renderer)/' },
+    },
+    {
+      name: 'browser-shell-is-a-node-shell',
+      severity: 'error',
+      comment:
+        'The browser shell (issue 16) is a shell over core like main, run by plain node without Electron: no electron, preload or renderer; from main only the CSP (security.ts, type-only imports of electron), from cli only the data folder rule.',
+      from: { path: '^electron/browser-shell/' },
+      to: { path: '^electron$|node_modules/electron/|^(electron/(main|preload|cli)|renderer)/', pathNot: '^electron/main/security\\.ts$|^electron/cli/default-data-dir\\.ts$' },
     },
     {
       name: 'preload-is-small',
@@ -83,9 +91,9 @@ module.exports = {
     {
       name: 'renderer-only-shared',
       severity: 'error',
-      comment: 'The page reaches the rest of the app only through electron/shared (the contract), never core, main, preload, cli or electron.',
+      comment: 'The page reaches the rest of the app only through electron/shared (the contract), never core, main, preload, cli, the browser shell or electron.',
       from: { path: '^renderer/' },
-      to: { path: '^electron$|node_modules/electron/|^electron/(core|main|preload|cli)/' },
+      to: { path: '^electron$|node_modules/electron/|^electron/(core|main|preload|cli|browser-shell)/' },
     },
     {
       name: 'renderer-contract-types-only',
@@ -100,7 +108,7 @@ module.exports = {
       severity: 'error',
       comment:
         'Code that runs from node_modules (main, core, cli, and the shared modules they load) uses `dependencies` only, so an install without devDependencies works. electron is the runtime itself. The renderer and the preload are bundled into static files at build time, so their npm imports are build inputs.',
-      from: { path: '^electron/(main|core|cli|shared)/' },
+      from: { path: '^electron/(main|core|cli|shared|browser-shell)/' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'], pathNot: 'node_modules/electron/' },
     },
     {

@@ -58,6 +58,8 @@ export interface CommandContext {
   list(name: string): string[];
   /** A note on stderr that does not fail the command. */
   warn(text: string): void;
+  /** The data folder (--data-dir, LETTERDESK_DATA_DIR or the app's): for commands that must not open the core, e.g. `db check`. */
+  dataDir: string;
   /** Opens the data folder (once) and returns the typed API client. */
   open(files?: FileAnswers): Promise<LetterdeskApi>;
 }
@@ -77,7 +79,7 @@ export class UsageError extends Error {}
 export type ArgValue = string | number | string[] | number[] | undefined;
 export type OptionValue = string | number | boolean | string[] | undefined;
 
-export function makeContext(args: ArgValue[], opts: Record<string, OptionValue>, open: CommandContext['open'], warn: CommandContext['warn']): CommandContext {
+export function makeContext(args: ArgValue[], opts: Record<string, OptionValue>, open: CommandContext['open'], warn: CommandContext['warn'], dataDir = ''): CommandContext {
   const key = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
   return {
     id: (i) => {
@@ -126,5 +128,6 @@ export function makeContext(args: ArgValue[], opts: Record<string, OptionValue>,
     },
     open,
     warn,
+    dataDir,
   };
 }

@@ -34,7 +34,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return state.session.api;
     };
     const warn = (text: string) => io.err(`letterdesk: 注意 note: ${text}`);
-    state.result = await spec.run(makeContext(args, opts, open, warn));
+    state.result = await spec.run(makeContext(args, opts, open, warn, dataDir));
   });
   if (argv.length === 0) {
     io.out(program.helpInformation().trimEnd());
@@ -49,7 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (err instanceof CommanderError) return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 2;
     const code = errorCode(err);
     const message = (err as Error).message ?? String(err);
-    io.err(state.json ? JSON.stringify({ ok: false, code, message }) : `letterdesk: 错误 error [${code}] ${message.replace(/^\[[a-z-]+\]\s*/, '')}`);
+    io.err(state.json ? JSON.stringify({ ok: false, code, message }) : `letterdesk: 错误 error [${code}] ${message}`);
     return 1;
   } finally {
     await state.session?.close();

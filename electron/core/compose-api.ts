@@ -6,6 +6,7 @@
  */
 import type { LetterdeskApi } from '../shared/api';
 import { createCoreDeps, type ApiDeps, type CoreDeps } from './core-deps';
+import { backupHandlers } from './handlers/backup';
 import { databaseHandlers } from './handlers/database';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
@@ -30,10 +31,11 @@ export function handlerModules(deps: CoreDeps) {
     templates: templateHandlers(deps),
     import: importHandlers(deps),
     office: officeHandlers(deps),
+    backup: backupHandlers(deps),
   };
 }
 
 export function createApi(deps: ApiDeps): LetterdeskApi {
   const m = handlerModules(createCoreDeps(deps));
-  return { ...m.database, ...m.letters, ...m.versions, ...m.export, ...m.signatures, ...m.register, ...m.search, ...m.templates, ...m.import, ...m.office };
+  return { ...m.database, ...m.letters, ...m.versions, ...m.export, ...m.signatures, ...m.register, ...m.search, ...m.templates, ...m.import, ...m.office, ...m.backup };
 }

@@ -4,6 +4,7 @@
  * module declares the slice it uses (`Pick<CoreDeps, …>`), so its dependencies are explicit.
  */
 import path from 'node:path';
+import { createBackupService, type BackupService } from './backup/backup-service';
 import type { Db } from './db/open-db';
 import { createPartiesRepo } from './parties-repo';
 import { noDialogs, systemClock, type Clock, type DialogsPort, type PdfPort, type PrinterPort } from './ports';
@@ -28,6 +29,8 @@ export interface ApiDeps {
   pdf?: PdfPort;
   printer?: PrinterPort;
   appVersion?: string;
+  /** Backups over this data folder; openCore passes one that can also restore (issue 11). */
+  backups?: BackupService;
 }
 
 export interface CoreDeps extends VersionStore {
@@ -46,6 +49,7 @@ export interface CoreDeps extends VersionStore {
   sign: SignContext;
   /** The file the last export wrote, for "show in folder" (export and export for signature set it). */
   lastExport: { path: string | null };
+  backups: BackupService;
 }
 
 export function createCoreDeps(deps: ApiDeps): CoreDeps {
@@ -77,5 +81,6 @@ export function createCoreDeps(deps: ApiDeps): CoreDeps {
       now,
     }),
     lastExport: { path: null },
+    backups: deps.backups ?? createBackupService({ dataDir: deps.dataDir, appVersion: deps.appVersion ?? '0.0.0', clock, db: () => db }),
   };
 }

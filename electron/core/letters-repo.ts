@@ -153,7 +153,8 @@ export function createLettersRepo(db: Db) {
           now,
           id,
         );
-        search.sync(id, content);
+        // Autosave: the index row follows at the next search (same transaction, never stale).
+        search.defer(id);
         return get(id);
       })();
     },

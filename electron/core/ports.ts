@@ -14,6 +14,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface DialogsPort {
   saveFile(options: { defaultName: string; filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
   openFile(options: { filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /** Asks for a folder (the backup folder, issue 11); null when cancelled. Optional: the CLI has none. */
+  chooseFolder?(options: { defaultPath?: string }): Promise<string | null>;
   /** Shows a file in the system file manager (optional: the CLI has none). */
   revealFile?(filePath: string): Promise<void>;
 }

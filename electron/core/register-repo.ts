@@ -2,6 +2,7 @@ import type { Db } from './db/open-db';
 import type { LetterStatus, Page } from '../shared/domain';
 import type { RegisterQuery, RegisterRow, RegisterSort } from '../shared/register';
 import { textMatch } from './search/compile-query';
+import { searchIndexFor } from './search/search-index';
 
 /** A register row as stored (search hits read the same columns). */
 export interface RegisterDbRow {
@@ -65,6 +66,8 @@ export function createRegisterRepo(db: Db) {
     }
     const match = q.text ? textMatch(q.text) : null;
     if (match) {
+      // Letters saved since their index row was written are written first (never a stale answer).
+      searchIndexFor(db).flushPending();
       // The full-text index (issue #13): title, number, body, parties, signers, notes.
       where.push(`id IN (SELECT d.letter_id FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ?)`);
       params.push(match);

@@ -16,6 +16,12 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DialogsP
       const result = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
     },
+    async chooseFolder({ defaultPath }) {
+      const win = getWindow();
+      const opts = { defaultPath, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+    },
     async revealFile(filePath) {
       shell.showItemInFolder(filePath);
     },

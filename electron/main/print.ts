@@ -1,6 +1,6 @@
 import { BrowserWindow, session } from 'electron';
 import type { PdfPort, PrinterPort } from '../core/ports';
-import { writeFileAtomic } from '../core/export';
+import { pdfInfoOfPrintHtml, withPdfInfo, writeFileAtomic } from '../core/export';
 
 const PRINT_PARTITION = 'letterdesk-print';
 
@@ -18,7 +18,7 @@ function printSession() {
 async function withPrintWindow<T>(html: string, work: (win: BrowserWindow) => Promise<T>): Promise<T> {
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { session: printSession(), javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    webPreferences: { session: printSession(), javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
   });
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
@@ -33,7 +33,8 @@ export const electronPdf: PdfPort = {
   renderPdf: (html, outPath) =>
     withPrintWindow(html, async (win) => {
       const pdf = await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
-      writeFileAtomic(outPath, pdf);
+      // printToPDF writes only the Title; author, subject and creator are added (pdf-info.ts).
+      writeFileAtomic(outPath, withPdfInfo(pdf, pdfInfoOfPrintHtml(html)));
     }),
 };
 

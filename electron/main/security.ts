@@ -18,15 +18,25 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** True for URLs the app itself serves: its own files (or the dev server in development). */
-export function makeAppUrlCheck(appRoot: string, devServerUrl?: string) {
-  const rootUrl = new URL(`file://${appRoot.replace(/\\/g, '/').replace(/\/?$/, '/')}`).href;
+/**
+ * True for URLs the app itself serves: app://letterdesk/… (app-protocol.ts; never file:), or
+ * the dev server in development. A path that climbs or hides a climb is refused here already.
+ */
+export function makeAppUrlCheck(devServerUrl?: string) {
   return (url: string): boolean => {
     if (url.startsWith('devtools://')) return true;
     if (devServerUrl && url.startsWith(devServerUrl)) return true;
     try {
       const parsed = new URL(url);
-      return parsed.protocol === 'file:' && parsed.href.startsWith(rootUrl) && !parsed.href.includes('/../');
+      const raw = url.slice(url.indexOf('//') + 2);
+      return (
+        parsed.protocol === 'app:' &&
+        parsed.host === 'letterdesk' &&
+        !parsed.username &&
+        !parsed.password &&
+        !parsed.port &&
+        !/\.\.|%2e|%2f|%5c|\\/i.test(raw)
+      );
     } catch {
       return false;
     }

@@ -28,6 +28,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       spellcheck: false,
       devTools: true,
       safeDialogs: true,
+      // Middle-click opens no window (window.open is denied too: security.ts); checklist #14.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

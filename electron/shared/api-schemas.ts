@@ -7,9 +7,7 @@ import { z } from 'zod';
 import { LETTER_STATUSES, TITLE_MAX } from './domain';
 import { fieldDefSchema, fieldValueSchema, templateDataSchema } from './template';
 import { isValidNumberPattern, SIGN_METHODS } from './signatures';
-
-// U+0000–U+001F and U+007F–U+009F except tab/newline never belong in a title.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+import { textProblem, userLine, userText } from './text-rules';
 
 /** Methods that take no argument. */
 export const none = z.void();
@@ -23,26 +21,22 @@ export const title = z
       .string()
       .min(1, 'title-empty')
       .max(TITLE_MAX, 'title-too-long')
-      .refine((s) => !CONTROL_CHARS.test(s) && !/[\r\n\t]/.test(s), 'title-control-chars'),
+      .superRefine((s, ctx) => {
+        const problem = textProblem(s);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
   );
-export const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !CONTROL_CHARS.test(s), 'control-chars');
+/** Text people type, tab and line breaks allowed (a note, a description): text-rules.ts. */
+export const text = (max: number) => userText(max);
 /** A short line people type (a name, a reason): trimmed, not empty, no control characters. */
-export const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((v) => !CONTROL_CHARS.test(v), 'control-chars');
+export const line = (max: number) => userLine(max);
+/** An optional one-line text (a party's address, a contact): may be empty, else as `line`. */
+const shortText = (max: number) => userLine(max, 0);
 export const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
 export const pageStyle = z.enum(['business', 'official']);
 const docJson = z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).min(1).max(100_000) });
 export const fieldValues = z.record(z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/), fieldValueSchema);
-const partyText = (max: number) => text(max).optional();
+const partyText = (max: number) => shortText(max).optional();
 // Font names go into XML and CSS: printable text only, no quotes or angle brackets.
 const fontName = z.string().trim().min(1).max(60).regex(/^[^<>"'&;{}\u0000-\u001f]+$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -85,6 +79,8 @@ export const registerFilter = z.strictObject(registerFilterShape);
 export const searchQuery = z.strictObject({
   ...registerFilterShape,
   text: z.string().max(200),
+  /** Also look in the letters' earlier versions (text no longer in the letter). */
+  history: z.boolean().optional(),
   ...paging,
 });
 export const registerQuery = z.strictObject({
@@ -95,18 +91,18 @@ export const registerQuery = z.strictObject({
 
 export const signatureInput = z.strictObject({
   id,
-  role: z.string().trim().min(1).max(20),
+  role: line(20),
   name: line(100),
-  organisation: text(200).optional(),
+  organisation: shortText(200).optional(),
   dateSigned: isoDate.refine(isRealDate, 'bad-date'),
   method: z.enum(SIGN_METHODS),
-  recordedBy: text(100).optional(),
+  recordedBy: shortText(100).optional(),
   note: text(500).optional(),
 });
 
 export const newTemplateInput = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  category: z.string().trim().min(1).max(50),
+  name: line(100),
+  category: line(50),
   description: text(1000).optional(),
   pageStyle: pageStyle.optional(),
   fromLetterId: id.optional(),
@@ -116,7 +112,7 @@ export { templateDataSchema };
 const partyType = z.enum(['enterprise', 'individual', 'other']);
 export const partyInput = z.strictObject({
   id: id.optional(),
-  fullName: z.string().trim().min(1).max(200),
+  fullName: line(200),
   shortName: partyText(100),
   partyType: partyType.optional(),
   address: partyText(300),
@@ -132,18 +128,23 @@ export const settingsPatch = z.strictObject({
   autoVersionMinutes: z.number().int().min(1).max(24 * 60).optional(),
   numberPattern: z.string().refine(isValidNumberPattern, 'bad-number-pattern').optional(),
   numberPrefix: numberPrefix.optional(),
-  categoryPrefixes: z.record(z.string().min(1).max(50), numberPrefix).optional(),
+  // `__proto__` cannot be a key of a stored map (zod would drop it silently): refused by name.
+  categoryPrefixes: z
+    .unknown()
+    .refine((v) => !(typeof v === 'object' && v !== null && Object.hasOwn(v, '__proto__')), 'reserved-key')
+    .pipe(z.record(line(50), numberPrefix))
+    .optional(),
   exportFonts: z
     .strictObject({ song: fontName, fang: fontName, hei: fontName, kai: fontName, xiaobiaosong: fontName, latin: fontName })
     .optional(),
 });
 
 export const profilePatch = z.strictObject({
-  fullName: text(200).optional(),
-  shortName: text(100).optional(),
+  fullName: shortText(200).optional(),
+  shortName: shortText(100).optional(),
   partyType: partyType.optional(),
-  address: text(300).optional(),
-  legalRepresentative: text(100).optional(),
-  contact: text(200).optional(),
-  defaultSigner: text(100).optional(),
+  address: shortText(300).optional(),
+  legalRepresentative: shortText(100).optional(),
+  contact: shortText(200).optional(),
+  defaultSigner: shortText(100).optional(),
 });

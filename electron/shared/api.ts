@@ -13,6 +13,7 @@
  * separate change (issue 10), since the CLI and saved scripts use them.
  */
 import { z } from 'zod';
+import type { BackupInfo, BackupJob, BackupsOverview, RecoveryInfo } from './backup';
 import type { AppInfo, DbCheckReport, Letter, LetterSummary, Page, Party, Profile, Settings } from './domain';
 import type { LetterContent } from './letter-content';
 import type { Template, TemplateSummary } from './template';
@@ -44,6 +45,9 @@ import {
   text,
   title,
 } from './api-schemas';
+
+/** A backup's id as the list gives it (backup-store.ts backupId). */
+const backupIdSchema = z.string().regex(/^letterdesk-\d{8}-\d{6}-\d{3}-[a-z-]{1,20}$/);
 
 /** One method: the schema its argument must pass, and (as a type only) what it resolves to. */
 export interface Method<I extends z.ZodType, R> {
@@ -151,7 +155,7 @@ export const contract = {
   /** A new user template: empty, or from a letter's current content. */
   templatesCreate: method(newTemplateInput).returns<Template>(),
   templatesSave: method(z.strictObject({ template: templateDataSchema })).returns<Template>(),
-  templatesDuplicate: method(z.strictObject({ id: templateId, name: z.string().trim().min(1).max(100).optional() })).returns<Template>(),
+  templatesDuplicate: method(z.strictObject({ id: templateId, name: line(100).optional() })).returns<Template>(),
   templatesDelete: method(z.strictObject({ id: templateId })).returns<void>(),
   /** Asks for a file (save dialog) and writes a template pack; null path when cancelled. */
   templatesExportPack: method(z.strictObject({ ids: z.array(templateId).min(1).max(500) })).returns<{ path: string | null; count: number }>(),
@@ -177,6 +181,23 @@ export const contract = {
 
   // The database
   dbCheck: method(none).returns<DbCheckReport>(),
+
+  // Backups, restore, archive (issue 11). Paths come from the shell's dialogs, never from here.
+  backupsList: method(none).returns<BackupsOverview>(),
+  backupNow: method(none).returns<BackupInfo>(),
+  /** Asks for a folder; null when cancelled. The folder must be writable now. */
+  backupFolderChoose: method(none).returns<BackupsOverview | null>(),
+  backupFolderReset: method(none).returns<BackupsOverview>(),
+  /** A listed backup by id, or (no id) a backup or archive chosen in the open dialog; the current state is backed up first. */
+  backupRestore: method(z.strictObject({ id: backupIdSchema.optional() })).returns<{ before: BackupInfo | null } | null>(),
+  /** Starts writing the whole history to a file chosen in the save dialog; poll backupJob. */
+  archiveExport: method(none).returns<BackupJob | null>(),
+  /** Starts reading an archive chosen in the open dialog: verified whole before anything is replaced. */
+  archiveImport: method(none).returns<BackupJob | null>(),
+  backupJob: method(z.strictObject({ id })).returns<BackupJob>(),
+  backupJobCancel: method(z.strictObject({ id })).returns<BackupJob>(),
+  /** Non-null when the start found the database damaged and opened in recovery. */
+  recoveryInfo: method(none).returns<RecoveryInfo | null>(),
 };
 
 export type ApiContract = typeof contract;

@@ -28,6 +28,12 @@ export interface FieldOptions {
   integer?: boolean;
   /** money: also print the Chinese capital amount (人民币壹拾万元整). */
   capital?: boolean;
+  /**
+   * money: how the figures print (issue #14). `rmb` (the default) 人民币12,345.00元, as Chinese
+   * letters write a sum; `symbol` ¥12,345.00; `figures` 12,345.00, for a template whose own
+   * text says 人民币…元 around the field. The capital form (`capital`) is always 人民币…（¥…）.
+   */
+  moneyForm?: MoneyForm;
   /** choice */
   choices?: string[];
   multiple?: boolean;
@@ -46,6 +52,9 @@ export interface FieldOptions {
    */
   mark?: HandwrittenMark;
 }
+
+export const MONEY_FORMS = ['rmb', 'symbol', 'figures'] as const;
+export type MoneyForm = (typeof MONEY_FORMS)[number];
 
 export const HANDWRITTEN_MARKS = ['signature', 'seal', 'date'] as const;
 export type HandwrittenMark = (typeof HANDWRITTEN_MARKS)[number];
@@ -291,7 +300,8 @@ function printValidField(def: FieldDef, value: FieldValue | undefined): PrintedP
     case 'money': {
       const n = value as number;
       // Chinese letters write 人民币12,345.00元; the capital form keeps the figures beside it.
-      return [text(o.capital ? `人民币${moneyToCapital(n)}（¥${formatMoney(n)}）` : `人民币${formatMoney(n)}元`)];
+      if (o.capital) return [text(`人民币${moneyToCapital(n)}（¥${formatMoney(n)}）`)];
+      return [text(o.moneyForm === 'symbol' ? `¥${formatMoney(n)}` : o.moneyForm === 'figures' ? formatMoney(n) : `人民币${formatMoney(n)}元`)];
     }
     default:
       // Lines typed or pasted into a value (CRLF from Word, CR from old Macs) print as lines.

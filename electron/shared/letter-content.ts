@@ -4,6 +4,7 @@ import { FIELD_KEY_PATTERN, FIELD_TYPES, validateField, type FieldDef, type Fiel
 import { ROLE_TYPES } from './field-roles';
 import { fieldKeysInOrder } from './letter-model';
 import { LetterdeskError } from './errors';
+import { checkDocBounds } from './doc-rules';
 
 export type PageStyle = 'business' | 'official';
 export const PAGE_STYLES: readonly PageStyle[] = ['business', 'official'];
@@ -19,25 +20,30 @@ export interface LetterContent {
 export const MAX_DOC_JSON_BYTES = 2_000_000;
 export const MAX_FIELDS = 500;
 
-// Word's vertical tab (U+000B) and other C0/C1 controls must never reach the XML.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+// Word's vertical tab (U+000B) and other C0/C1 controls must never reach the XML; nor half a
+// surrogate pair (not encodable as UTF-8).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Removes control characters from every text node; returns a new JSON tree. */
 export function cleanDocText<T>(node: T): T {
   if (Array.isArray(node)) return node.map(cleanDocText) as T;
   if (node && typeof node === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) out[k] = k === 'text' && typeof v === 'string' ? v.replace(CONTROL, '') : cleanDocText(v);
+    // defineProperty: an own key "__proto__" (JSON.parse makes one) stays a key for checkDocBounds to refuse.
+    for (const [k, v] of Object.entries(node)) {
+      Object.defineProperty(out, k, { value: k === 'text' && typeof v === 'string' ? v.replace(CONTROL, '') : cleanDocText(v), enumerable: true, writable: true, configurable: true });
+    }
     return out as T;
   }
   return node;
 }
 
 /**
- * Checks a document against the schema and its field definitions. Throws
+ * Checks a document against the schema, its bounds and its field definitions. Throws
  * LetterdeskError('invalid-document') naming the first problem.
  */
 export function checkLetterDoc(doc: unknown, fields: FieldDef[]): void {
+  checkDocBounds(doc); // attributes, table sizes and depth first, iteratively (doc-rules.ts)
   let node;
   try {
     node = letterSchema.nodeFromJSON(doc);
@@ -60,6 +66,13 @@ export function checkFieldDefs(fields: FieldDef[]): void {
     if (!(FIELD_TYPES as readonly string[]).includes(f.type)) throw new LetterdeskError('invalid-document', `Unknown field type: ${f.type}`);
     if (f.type === 'choice' && !(f.options?.choices?.length || f.options?.other)) {
       throw new LetterdeskError('invalid-document', `Choice field ${f.key} has no choices`);
+    }
+    // What only one type prints by (issue #14): a mark elsewhere would be silently ignored.
+    if (f.options?.mark !== undefined && f.type !== 'handwritten') {
+      throw new LetterdeskError('invalid-document', `Field ${f.key} (${f.label}) is a ${f.type} field; mark (signature, seal, date) is for handwritten fields`);
+    }
+    if (f.options?.moneyForm !== undefined && f.type !== 'money') {
+      throw new LetterdeskError('invalid-document', `Field ${f.key} (${f.label}) is a ${f.type} field; moneyForm is for money fields`);
     }
     seen.add(f.key);
   }

@@ -4,12 +4,17 @@ import type { RegisterFilter, RegisterRow } from './register';
 export interface SearchQuery extends Omit<RegisterFilter, 'text'> {
   /** What the clerk typed: terms separated by spaces all match; text in quotes is one phrase. */
   text: string;
+  /**
+   * Also find letters by text that only their earlier versions hold (the register's
+   * 包括旧版本 toggle): a paragraph edited away, an earlier value of a field.
+   */
+  history?: boolean;
   offset?: number;
   limit?: number;
 }
 
 /** Where in the letter a passage comes from. */
-export type SearchField = 'title' | 'number' | 'body' | 'party' | 'signer' | 'note';
+export type SearchField = 'title' | 'number' | 'body' | 'party' | 'signer' | 'note' | 'history';
 
 export interface SearchSnippet {
   field: SearchField;

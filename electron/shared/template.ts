@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import type { DocJSON } from './doc-schema';
-import { FIELD_ROLES, FIELD_TYPES, HANDWRITTEN_MARKS, MAX_SIGNER_ROLE_LENGTH, type FieldDef } from './fields';
+import { FIELD_ROLES, FIELD_TYPES, HANDWRITTEN_MARKS, MAX_SIGNER_ROLE_LENGTH, MONEY_FORMS, type FieldDef } from './fields';
 import { checkFieldDefs, checkLetterDoc, PAGE_STYLES, type PageStyle } from './letter-content';
 import { LetterdeskError } from './errors';
+import { cleanText, userLine, userText } from './text-rules';
 
 export const TEMPLATE_PACK_FORMAT = 'letterdesk-template-pack';
 export const TEMPLATE_FORMAT_VERSION = 1;
@@ -42,7 +43,7 @@ export const fieldValueSchema = z.union([z.string().max(20_000), z.number(), dat
 
 export const fieldDefSchema = z.strictObject({
   key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/),
-  label: z.string().min(1).max(100),
+  label: z.string().min(1).max(100).superRefine(cleanText()),
   type: z.enum(FIELD_TYPES),
   required: z.boolean(),
   role: z.enum(FIELD_ROLES).optional(),
@@ -51,10 +52,10 @@ export const fieldDefSchema = z.strictObject({
     .trim()
     .min(1)
     .max(MAX_SIGNER_ROLE_LENGTH)
-    .regex(/^[^\u0000-\u001f\u007f-\u009f\ufffe\uffff]+$/u, 'control characters are not allowed')
+    .superRefine(cleanText())
     .optional(),
-  hint: z.string().max(500).optional(),
-  example: z.string().max(200).optional(),
+  hint: userText(500).optional(),
+  example: userText(200).optional(),
   default: fieldValueSchema.optional(),
   options: z
     .strictObject({
@@ -63,6 +64,7 @@ export const fieldDefSchema = z.strictObject({
       max: z.number().optional(),
       integer: z.boolean().optional(),
       capital: z.boolean().optional(),
+      moneyForm: z.enum(MONEY_FORMS).optional(),
       choices: z.array(z.string().min(1).max(50)).max(30).optional(),
       multiple: z.boolean().optional(),
       other: z.boolean().optional(),
@@ -77,9 +79,9 @@ export const fieldDefSchema = z.strictObject({
 
 export const templateDataSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/),
-  name: z.string().trim().min(1).max(100),
-  category: z.string().trim().min(1).max(50),
-  description: z.string().max(1000),
+  name: userLine(100),
+  category: userLine(50),
+  description: userText(1000),
   pageStyle: z.enum(PAGE_STYLES as [PageStyle, ...PageStyle[]]),
   doc: z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).min(1) }),
   fields: z.array(fieldDefSchema).max(500),

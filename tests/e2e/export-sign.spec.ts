@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test, expect, type LetterdeskApp } from './harness';
 import { LetterPage } from './pages/LetterPage';
 import { requiredValues } from '../helpers/sample-values';
+import { minimalPng } from '../helpers/scan-files';
 
 /** A letter from the two-party template with every required field filled, opened in the editor. */
 async function openFilled(app: LetterdeskApp, templateId = 'builtin-health-consultation-guarantee') {
@@ -97,7 +98,7 @@ test.describe('signature history', () => {
     await expect(page.getByTestId('letter-status')).toHaveText('已签署');
 
     const scan = path.join(app.dataDir, 'signed-scan.png');
-    fs.writeFileSync(scan, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]));
+    fs.writeFileSync(scan, minimalPng());
     app.dialogs.nextOpenPath = scan;
     await page.getByRole('button', { name: '附加扫描件' }).click();
     await expect(page.locator('.scan-list')).toContainText('signed-scan.png');

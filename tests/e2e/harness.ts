@@ -124,7 +124,7 @@ export const test = base.extend<{ app: LetterdeskApp }, { rendererUrl: string }>
       },
     };
     const ports = { dialogs, pdf, printer };
-    let core = openCore({ dataDir: tmp.dir, appVersion: 'e2e', ...ports });
+    let core = openCore({ dataDir: tmp.dir, appVersion: 'e2e', recoverDamaged: true, ...ports });
     let context: BrowserContext;
     const pageErrors: string[] = [];
     const open = async (): Promise<Page> => {
@@ -152,7 +152,7 @@ export const test = base.extend<{ app: LetterdeskApp }, { rendererUrl: string }>
       async restart() {
         await context.close();
         core.close();
-        core = openCore({ dataDir: tmp.dir, appVersion: 'e2e', ...ports });
+        core = openCore({ dataDir: tmp.dir, appVersion: 'e2e', recoverDamaged: true, ...ports });
         app.core = core;
         app.page = await open();
         return app.page;

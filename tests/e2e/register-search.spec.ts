@@ -52,3 +52,26 @@ test('type 理赔: the letters whose text has it, passages marked, open one at t
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('初审时限承诺书');
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('理赔');
 });
+
+test('含旧版本: a clause edited away is found only with the toggle, its passage labelled 旧版本', async ({ app }) => {
+  const api = app.core.api;
+  const l = await api.lettersCreate({ title: '时效承诺书' });
+  await api.letterContentSave({ id: l.id, revision: l.revision, ...bodyContent('理赔时效为三十个工作日。') });
+  await api.versionsSave({ id: l.id, note: '第一稿' });
+  const now = await api.lettersGet({ id: l.id });
+  await api.letterContentSave({ id: l.id, revision: now.revision, ...bodyContent('理赔时效为十个工作日。') });
+  const page = await app.restart();
+  const register = new RegisterPage(page);
+
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('三十个');
+  await expect(register.count).toHaveText('0 份符合条件');
+  const toggle = page.getByRole('checkbox', { name: '含旧版本' });
+  await toggle.check();
+  await expect(register.count).toHaveText('1 份符合条件');
+  const row = register.row('时效承诺书');
+  await expect(row.locator('[data-testid=search-passage]')).toContainText('旧版本');
+  await expect(row.locator('mark')).toHaveText('三十个');
+  await toggle.uncheck();
+  await expect(register.count).toHaveText('0 份符合条件');
+});

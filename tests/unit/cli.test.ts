@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run-cli';
 import { COMMANDS } from '../../electron/cli/commands';
 import { makeTempDir } from '../helpers/temp-dir';
+import { minimalPdf } from '../helpers/scan-files';
 
 let dir: string;
 let cleanup: () => void;
@@ -150,7 +151,7 @@ describe('letterdesk CLI (in process)', () => {
     const recorded = await cli('sign', 'record', id, '--role', '承诺方', '--name', '张三', '--date', '2026-05-08', '--method', '签字并盖章');
     expect(recorded.out).toContain('全部签署完成');
     const scan = path.join(dir, 'scan.pdf');
-    fs.writeFileSync(scan, '%PDF-1.4\n%%EOF\n');
+    fs.writeFileSync(scan, minimalPdf());
     expect((await cli('sign', 'attach', id, scan)).out).toContain('scan.pdf');
     expect((await cli('sign', 'status', id)).out).toContain('张三');
     expect((await cli('register', '--status', 'signed')).out).toContain(number);

@@ -17,6 +17,7 @@ import type { EvidenceProblem } from '../../electron/shared/evidence';
 import { makeFakeClock, makeTempDir } from '../helpers/temp-dir';
 import { requiredValues } from '../helpers/sample-values';
 import { setNumberByHand } from '../helpers/hand-number';
+import { minimalPdf } from '../helpers/scan-files';
 
 let core: Core;
 let dir: string;
@@ -35,8 +36,8 @@ afterEach(() => {
   cleanup();
 });
 
-const SCAN = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('signed paper, scanned\n%%EOF\n')]);
-const OTHER_SCAN = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('another paper entirely\n%%EOF\n')]);
+const SCAN = minimalPdf('signed paper, scanned');
+const OTHER_SCAN = minimalPdf('another paper entirely');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 async function readyLetter(): Promise<number> {

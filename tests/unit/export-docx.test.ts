@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx, buildPrintHtml, DEFAULT_FONTS, fontsUsed, type ExportFonts } from '../../electron/core/export';
 import { letterBlocks } from '../../electron/shared/letter-model';
 import type { LetterContent, PageStyle } from '../../electron/shared/letter-content';
-import { doc as letterDoc, docxParts, field, fillAll, hostileLetter, HOSTILE_META, line, META, numberingLetter, para, sampleLetter, table, title } from '../helpers/render-docx';
+import { fieldText, type FieldDef } from '../../electron/shared/fields';
+import { parseTemplateData } from '../../electron/shared/template';
+import { doc as letterDoc, docxParts, field, fillAll, hostileLetter, HOSTILE_META, line, loadTemplates, META, numberingLetter, para, sampleLetter, table, title } from '../helpers/render-docx';
 
 const mm = (v: number) => Math.round((v * 1440) / 25.4);
 const MARGINS: Record<PageStyle, { top: number; bottom: number; left: number; right: number }> = {
@@ -422,6 +424,41 @@ describe('print fidelity (issue #14)', () => {
     expect(p.match(/<w:br\/>/g)).toHaveLength(2);
     expect(p.split('<w:br/>').map(texts)).toEqual([expect.stringMatching(/1\.第一项；$/), '2.第二项；', '3.第三项。']);
     expect(texts(p)).not.toMatch(/\s{2}/);
+    // A justified line ending in a line break is not stretched to the margin (Chromium does not stretch it either).
+    expect(parts['word/settings.xml']).toMatch(/<w:compat>[\s\S]*<w:doNotExpandShiftReturn\/>[\s\S]*<\/w:compat>/);
+  });
+
+  it('prints money as 人民币12,345.00元 unless the field asks otherwise (moneyForm, capital)', async () => {
+    const money = (options?: FieldDef['options']): FieldDef => ({ key: 'm', label: '金额', type: 'money', required: false, ...(options && { options }) });
+    expect(fieldText(money(), 12345)).toBe('人民币12,345.00元');
+    expect(fieldText(money({ moneyForm: 'rmb' }), 12345)).toBe('人民币12,345.00元');
+    expect(fieldText(money({ moneyForm: 'symbol' }), 12345)).toBe('¥12,345.00');
+    expect(fieldText(money({ moneyForm: 'figures' }), 12345)).toBe('12,345.00');
+    expect(fieldText(money({ capital: true, moneyForm: 'figures' }), 100000)).toBe('人民币壹拾万元整（¥100,000.00）');
+    const content: LetterContent = { doc: letterDoc(para('保证金', field('m'), '。')), fields: [money()], values: { m: 12345 }, pageStyle: 'business' };
+    const doc = docxParts(await buildDocx(content, META))['word/document.xml']!;
+    expect(texts(doc)).toContain('保证金人民币12,345.00元。');
+    const fig: LetterContent = { ...content, doc: letterDoc(para('保证金人民币', field('m'), '元。')), fields: [money({ moneyForm: 'figures' })] };
+    expect(buildPrintHtml(fig, META).replace(/<wbr>/g, '')).toContain('保证金人民币12,345.00元。');
+  });
+
+  it('accepts mark and moneyForm only on the fields they print, in templates and letters', () => {
+    const base = loadTemplates()[0]!;
+    const withField = (f: FieldDef) => ({ ...base, fields: [...base.fields, f] });
+    expect(() => parseTemplateData(withField({ key: 'zz', label: '见证人签字', type: 'handwritten', required: false, options: { mark: 'signature' } }))).not.toThrow();
+    expect(() => parseTemplateData(withField({ key: 'zz', label: '日期', type: 'text', required: false, options: { mark: 'date' } }))).toThrow(/mark/);
+    expect(() => parseTemplateData(withField({ key: 'zz', label: '金额', type: 'number', required: false, options: { moneyForm: 'symbol' } }))).toThrow(/moneyForm/);
+    expect(() => parseTemplateData(withField({ key: 'zz', label: '金额', type: 'money', required: false, options: { moneyForm: 'dollars' as never } }))).toThrow();
+    expect(() => parseTemplateData(withField({ key: 'zz', label: '签字', type: 'handwritten', required: false, options: { mark: 'thumbprint' as never } }))).toThrow();
+    // Every built-in signing blank says what the hand puts there, and says it right.
+    for (const t of loadTemplates()) {
+      for (const f of t.fields.filter((x) => x.type === 'handwritten')) {
+        const mark = f.options?.mark;
+        expect(mark, `${t.id} ${f.key}`).toBeDefined();
+        const expected = /日期/.test(f.label) ? 'date' : /盖章/.test(f.label) ? 'seal' : 'signature';
+        expect(mark, `${t.id} ${f.key} ${f.label}`).toBe(expected);
+      }
+    }
   });
 
   it('leaves the number line out of the 成文日期 indent, but not a right-aligned line without a number', async () => {

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildPrintHtml, DEFAULT_FONTS } from '../../electron/core/export';
 import { letterBlocks } from '../../electron/shared/letter-model';
-import { fillAll, hostileLetter, HOSTILE_META, HOSTILE_TEXT, META, numberingLetter, sampleLetter } from '../helpers/render-docx';
+import type { LetterContent } from '../../electron/shared/letter-content';
+import { doc as letterDoc, field, fillAll, hostileLetter, HOSTILE_META, HOSTILE_TEXT, line, META, numberingLetter, para, sampleLetter } from '../helpers/render-docx';
 
 /** The little of the DOM these tests read (jsdom ships no types of its own). */
 interface El {
@@ -79,6 +80,50 @@ describe('print HTML', () => {
     expect(remarks.innerHTML).toContain('1.第一项；<br>2.第二项；<br>3.第三项。');
     const heading = [...doc.querySelectorAll('p.clause')].find((p) => p.textContent === '一、服务内容保证')!;
     expect(heading.classList.contains('keep')).toBe(true);
+  });
+
+  it('leaves the number line out of the 成文日期 indent (official), starts the second party on its own line, breaks long Latin strings', () => {
+    const fields: LetterContent['fields'] = [
+      { key: 'no', label: '承诺书编号', type: 'docnumber', required: false, role: 'own-number' },
+      { key: 'a', label: '承诺方', type: 'party', required: false, role: 'promisor-name', options: { party: 'promisor', part: 'fullName' } },
+      { key: 'b', label: '接收方', type: 'party', required: false, role: 'recipient-name', options: { party: 'recipient', part: 'fullName' } },
+    ];
+    const name = '华康健康保险股份有限公司上海分公司';
+    const content: LetterContent = {
+      doc: letterDoc(
+        line('right', '承诺书编号：', field('no')),
+        line('left', '承诺方：', field('a'), '　接收方：', field('b')),
+        para('联系邮箱 service.claims@huakang-health.example.com，保证金（¥100,000.00）。'),
+        line('right', '2026年5月8日'),
+      ),
+      fields,
+      values: { no: 'HB-1', a: name, b: name },
+      pageStyle: 'official',
+    };
+    const html = buildPrintHtml(content, META, { style: 'official' });
+    const doc = parse(html);
+    const ps = [...doc.querySelectorAll('p')];
+    const number = ps.find((p) => p.textContent!.startsWith('承诺书编号'))!;
+    const date = ps.find((p) => p.textContent === '2026年5月8日')!;
+    expect(number.className).toBe('right');
+    expect(date.className).toBe('right dated');
+    expect(html).toContain('.right.dated { padding-right: 4em; }');
+    expect(buildPrintHtml(content, META, { style: 'business' })).not.toContain('dated');
+    const parties = ps.find((p) => p.textContent!.startsWith('承诺方'))!;
+    expect(parties.innerHTML.split('<br>')).toEqual([`承诺方：${name}`, `接收方：${name}`]);
+    const mail = ps.find((p) => p.textContent!.includes('联系邮箱'))!;
+    expect(mail.innerHTML).toContain('service.<wbr>claims@<wbr>huakang-health.<wbr>example.<wbr>com，');
+    expect(mail.innerHTML).toContain('（¥100,<wbr>000.00）');
+    expect(mail.textContent).not.toContain('\u200B'); // no invisible character into the PDF's text
+  });
+
+  it('keeps every first-level clause and every heading clause with what follows', () => {
+    const doc = parse(buildPrintHtml(numberingLetter('official'), META, { style: 'official' }));
+    const clause = (marker: string) => [...doc.querySelectorAll('p.clause')].find((p) => p.textContent!.includes(marker))!;
+    expect(clause('条款A01').classList.contains('keep')).toBe(true); // 一、 level 1
+    expect(clause('条款A02').classList.contains('keep')).toBe(false); // （一） a sentence
+    expect(doc.querySelector('style')!.textContent).toContain('.keep { break-after: avoid; page-break-after: avoid; }');
+    expect(doc.querySelector('style')!.textContent).toContain('p, h1 { margin: 0; orphans: 2; widows: 2; }');
   });
 
   it('prints each clause with the number the editor shows', () => {

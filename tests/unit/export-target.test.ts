@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run-cli';
 import { errorCode } from '../../electron/shared/errors';
 import { ownNumberFields } from '../../electron/shared/field-roles';
 import { useTempCore } from '../helpers/core-fixture';
@@ -73,5 +74,50 @@ describe('export target', () => {
     expect((await t.core.api.lettersGet({ id })).number).toBeNull();
     dialogs.save = path.join(t.dir, 'x');
     expect((await t.core.api.letterExport({ id, format: 'pdf' })).path).toBe(path.join(t.dir, 'x.pdf'));
+  });
+});
+
+describe('export target from the CLI', () => {
+  async function cli(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli([...args, '--data-dir', path.join(t.dir, 'cli-data')], { out: (x) => out.push(x), err: (x) => err.push(x), env: {} });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('refuses --format pdf --out x.docx and a read-only target, adds a missing extension, and names the target in errors', async () => {
+    const out = path.join(t.dir, 'cli-out');
+    fs.mkdirSync(out);
+    const created = await cli('letters', 'create', '--title', '导出测试函', '--json');
+    expect(created.code, created.err).toBe(0);
+    const id = String((JSON.parse(created.out) as { id: number }).id);
+
+    const mismatch = await cli('export', id, '--format', 'pdf', '--out', path.join(out, 'x.docx'));
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.err).toContain('[invalid-input]');
+    expect(mismatch.err).toContain(path.join(out, 'x.docx'));
+    expect(fs.readdirSync(out)).toEqual([]);
+
+    const bare = await cli('export', id, '--out', path.join(out, '承诺书'));
+    expect(bare.code, bare.err).toBe(0);
+    expect(fs.readdirSync(out)).toEqual(['承诺书.docx']);
+    expect(fs.readFileSync(path.join(out, '承诺书.docx')).subarray(0, 2).toString()).toBe('PK');
+
+    const readOnly = path.join(out, 'signed.docx');
+    fs.writeFileSync(readOnly, 'the signed paper');
+    fs.chmodSync(readOnly, 0o444);
+    const refused = await cli('export', id, '--out', readOnly);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('[read-only]');
+    expect(fs.readFileSync(readOnly, 'utf8')).toBe('the signed paper');
+    expect(fs.statSync(readOnly).mode & 0o777).toBe(0o444);
+    fs.chmodSync(readOnly, 0o644);
+
+    const missing = path.join(out, 'no-such-folder', 'x.docx');
+    const failed = await cli('export', id, '--out', missing);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toContain(missing);
+    expect(failed.err).not.toMatch(/\.tmp\b/);
+    expect(fs.readdirSync(out).sort()).toEqual(['signed.docx', '承诺书.docx']);
   });
 });

@@ -19,6 +19,7 @@ import { canDo, requiredSignerRoles, SIGNER_ROLES, type LifecycleAction, type Si
 import type { Db } from '../../electron/core/db/open-db';
 import { useTempCore } from '../helpers/core-fixture';
 import { requiredValues } from '../helpers/sample-values';
+import { minimalPdf } from '../helpers/scan-files';
 
 const files = { save: null as string | null, open: null as string | null };
 const t = useTempCore({ dialogs: { saveFile: async () => files.save, openFile: async () => files.open } });
@@ -205,7 +206,7 @@ async function run(api: LetterdeskApi, db: Db, dir: string, id: number, m: Model
 describe('the letter lifecycle as a state machine', () => {
   it('every action from every status does what the table says, or fails with its code and changes nothing', async () => {
     const scan = path.join(t.dir, 'scan.pdf');
-    fs.writeFileSync(scan, '%PDF-1.4\n% signed paper\n%%EOF\n');
+    fs.writeFileSync(scan, minimalPdf());
     files.open = scan;
     const reached = new Map<string, number>();
     await fc.assert(

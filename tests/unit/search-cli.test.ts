@@ -30,4 +30,21 @@ describe('letterdesk search', () => {
       cleanup();
     }
   });
+
+  it('--history also finds a value the letter had in an earlier version, and says so', async () => {
+    const { dir, cleanup } = makeTempDir();
+    try {
+      await cli(dir, 'letters', 'create', '--template', 'builtin-claims-service-obligations');
+      expect((await cli(dir, 'letters', 'fill', '1', '--set', 'productName=安康百万医疗')).code).toBe(0);
+      expect((await cli(dir, 'versions', 'save', '1')).code).toBe(0);
+      expect((await cli(dir, 'letters', 'fill', '1', '--set', 'productName=惠民健康保')).code).toBe(0);
+      expect(JSON.parse((await cli(dir, 'search', '安康百万', '--json')).out).items).toEqual([]);
+      const found = await cli(dir, 'search', '安康百万', '--history');
+      expect(found.code).toBe(0);
+      expect(found.out).toContain('［旧版本 earlier version］');
+      expect(found.out).toContain('【安康百万】');
+    } finally {
+      cleanup();
+    }
+  });
 });

@@ -6,10 +6,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchIndexFor } from '../../electron/core/search/search-index';
+import { createSearcher } from '../../electron/core/search/search-query';
+import { createVersionsRepo } from '../../electron/core/versions/versions-repo';
+import { migration9Up } from '../../electron/core/db/migration-9-search-history';
 import { compileQuery } from '../../electron/core/search/compile-query';
 import { rebuildSearchIndex } from '../../electron/core/search/search-rebuild';
 import type { SearchQuery } from '../../electron/shared/search';
 import { useTempCore } from '../helpers/core-fixture';
+import { openCore } from '../../electron/core/create-api';
 import { requiredValues } from '../helpers/sample-values';
 import { bodyContent, searcherOf } from '../helpers/search';
 
@@ -246,5 +250,106 @@ describe('no query scans the letters table', () => {
       expect(p).not.toMatch(/SCAN (l|d|letters)\b/);
       expect(p).not.toMatch(/TEMP B-TREE/);
     }
+  });
+});
+
+describe('earlier versions (the register’s 包括旧版本 toggle)', () => {
+  const ids = (q: SearchQuery) => searcherOf(t.core).search(q).items.map((h) => h.id);
+
+  it('finds text only earlier versions have, only when asked, with the earlier passage marked', async () => {
+    const api = t.core.api;
+    const l = await letter('甲函', '原条款：理赔时限三十日', '不变的段落');
+    await api.versionsSave({ id: l.id });
+    t.clock.advance(60_000);
+    const got = await api.letterContentGet({ id: l.id });
+    await api.letterContentSave({ id: l.id, revision: got.letter.revision, ...bodyContent('新条款：理赔时限十日', '不变的段落') });
+
+    expect(ids({ text: '三十日' })).toEqual([]);
+    const [hit, ...more] = searcherOf(t.core).search({ text: '三十日', history: true }).items;
+    expect(more).toEqual([]);
+    expect(hit!.id).toBe(l.id);
+    expect(hit!.snippet).toEqual({ field: 'history', text: '款：理赔时限三十日', highlights: [[6, 9]], cutStart: true, cutEnd: false });
+    // Nothing to land on in the letter as it is now.
+    expect(hit!.bodyMatch).toBeNull();
+    // Text the letter still has is shown where it is now, with or without the toggle.
+    expect(searcherOf(t.core).search({ text: '不变', history: true }).items[0]!.snippet!.field).toBe('body');
+    // All terms must match, each in the letter now or in an earlier version.
+    expect(ids({ text: '三十日 不变', history: true })).toEqual([l.id]);
+    expect(ids({ text: '三十日 不变' })).toEqual([]);
+    // Filters apply as always.
+    expect(ids({ text: '三十日', history: true, status: ['signed'] })).toEqual([]);
+    // Restored, the text is the letter's again: found without the toggle.
+    await api.versionsRestore({ id: l.id, seq: 1 });
+    expect(ids({ text: '三十日' })).toEqual([l.id]);
+    expect(ids({ text: '十日', history: true })).toEqual([l.id]);
+  });
+
+  it('a pruned version takes its lines with it; the migration fills the history of letters already stored', async () => {
+    const api = t.core.api;
+    const l = await letter('乙函', '第一稿：服务热线九五五');
+    const versions = createVersionsRepo(t.core.db);
+    const draft = (await api.letterContentGet({ id: l.id })).content;
+    versions.create(l.id, draft, 'auto', null, t.clock.now().toISOString());
+    t.clock.advance(86_400_000);
+    versions.create(l.id, bodyContent('第二稿：服务热线九五五一'), 'auto', null, t.clock.now().toISOString());
+    const now = (await api.lettersGet({ id: l.id })).revision;
+    await api.letterContentSave({ id: l.id, revision: now, ...bodyContent('第三稿') });
+    expect(ids({ text: '第一稿', history: true })).toEqual([l.id]);
+    expect(ids({ text: '第二稿', history: true })).toEqual([l.id]);
+
+    // Migration 9 again over this database: the history comes from the versions table.
+    t.core.db.exec(`DELETE FROM search_history`);
+    t.core.db.transaction(() => migration9Up(t.core.db))();
+    const after = createSearcher(t.core.db, searchIndexFor(t.core.db));
+    expect(after.search({ text: '第一稿', history: true }).items.map((h) => h.id)).toEqual([l.id]);
+    expect(after.search({ text: '第三稿' }).items.map((h) => h.id)).toEqual([l.id]);
+
+    // A week later the older automatic version of that week is thinned out; its lines are no longer found.
+    t.clock.advance(7 * 86_400_000);
+    const pruned = createVersionsRepo(t.core.db).prune(l.id, { keepAllDays: 1, keepDailyDays: 1 }, t.clock.now().toISOString());
+    expect(pruned).toEqual([1]);
+    expect(after.search({ text: '第一稿', history: true }).items).toEqual([]);
+    expect(after.search({ text: '第二稿', history: true }).items.map((h) => h.id)).toEqual([l.id]);
+  });
+});
+
+describe('autosave marks its letter; the next search writes it (never a stale answer)', () => {
+  const pending = () => t.core.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM search_pending`).get()!.n;
+
+  it('a save is found by the very next search, and the ranking keeps recency', async () => {
+    const api = t.core.api;
+    const a = await letter('甲', '旧文字');
+    const b = await letter('乙', '无关');
+    t.clock.advance(1000);
+    const saved = await api.letterContentSave({ id: a.id, revision: a.revision, ...bodyContent('承诺理赔十日内完成') });
+    // Both letters' first texts and 甲's second are saved, none indexed yet: one mark per letter.
+    expect(pending()).toBe(2);
+    // A later indexed write (rename) writes the waiting letter first: rows stay in recency order.
+    t.clock.advance(1000);
+    await api.lettersRename({ id: b.id, title: '乙 理赔须知' });
+    expect(pending()).toBe(0);
+    t.clock.advance(1000);
+    await api.letterContentSave({ id: a.id, revision: saved.revision, ...bodyContent('承诺理赔五日内完成') });
+    expect(pending()).toBe(1);
+    expect(searcherOf(t.core).search({ text: '十日' }).items).toEqual([]);
+    expect(pending()).toBe(0);
+    // Title hit first; then by recency: 甲 was changed last.
+    expect(searcherOf(t.core).search({ text: '理赔' }).items.map((h) => h.title)).toEqual(['乙 理赔须知', '甲']);
+    // The register's own text filter answers from the same index, after the same flush.
+    await api.letterContentSave({ id: a.id, revision: saved.revision + 1, ...bodyContent('承诺理赔三日内完成') });
+    expect((await api.registerList({ text: '三日' })).items.map((r) => r.id)).toEqual([a.id]);
+  });
+
+  it('a mark left when the app closed or was killed is written by the next search after opening again', async () => {
+    const api = t.core.api;
+    const a = await letter('丙', '第一句');
+    await api.letterContentSave({ id: a.id, revision: a.revision, ...bodyContent('第二句话') });
+    expect(pending()).toBe(1);
+    // Closed (or killed) with the mark in place: the file keeps it.
+    t.core.close();
+    t.core = openCore({ dataDir: t.dir, clock: t.clock });
+    expect(pending()).toBe(1);
+    expect(searcherOf(t.core).search({ text: '第二句' }).items.map((h) => h.id)).toEqual([a.id]);
+    expect(pending()).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Property (issue #13): after any random sequence of writes, the index answers every query
- * exactly as a brute-force scan of the letters' current text does — by the match rules
+ * exactly as a brute-force scan of the letters' current text does (and, with earlier versions
+ * asked for, of their current text and every line of every version) — by the match rules
  * (match.ts), and for Chinese-only queries by plain substring search of the folded text.
  */
 import fc from 'fast-check';
@@ -9,7 +10,8 @@ import { searchIndexFor } from '../../electron/core/search/search-index';
 import { createSearcher } from '../../electron/core/search/search-query';
 import { parseQuery } from '../../electron/core/search/query';
 import { hasTerm, matchText } from '../../electron/core/search/match';
-import { segmentsOf } from '../../electron/core/search/letter-text';
+import { bodyText, segmentsOf } from '../../electron/core/search/letter-text';
+import type { LetterContent } from '../../electron/shared/letter-content';
 import { foldChar } from '../../electron/core/search/fold';
 import { openCore } from '../../electron/core/create-api';
 import { makeFakeClock, makeTempDir } from '../helpers/temp-dir';
@@ -73,21 +75,34 @@ describe('index result equals a brute-force scan', () => {
             else await api.letterContentSave({ id, revision: letter.revision + 5, ...bodyContent(o.body) }).catch(() => null);
           }
           const index = searchIndexFor(core.db);
+          // Earlier versions' text, read from the versions table (not from the index's own copy): each line on its own.
+          const versionLines = (id: number) =>
+            core.db
+              .prepare<[number], { content_json: string }>(`SELECT content_json FROM versions WHERE letter_id = ?`)
+              .all(id)
+              .flatMap((r) => {
+                const c = JSON.parse(r.content_json) as LetterContent;
+                return bodyText(c.doc, c.fields, c.values).split('\n');
+              });
           const searcher = createSearcher(core.db, index);
           const live = ids.filter((id) => core.db.prepare<[number], { t: string | null }>(`SELECT trashed_at t FROM letters WHERE id = ?`).get(id)!.t === null);
           for (const q of [...queries, ...queries.map((x) => x.slice(0, 1)), ...queries.map((x) => x.slice(0, 2))]) {
             const terms = parseQuery(q);
             if (!terms.length) continue;
-            const expected = live
-              .filter((id) => {
-                const segments = segmentsOf(index.textOf(id)!).map((s) => matchText(s.text));
-                return terms.every((term) => segments.some((s) => hasTerm(s, term)));
-              })
-              .sort((a, b) => a - b);
+            const current = (id: number) => segmentsOf(index.textOf(id)!).filter((s) => s.field !== 'history').map((s) => s.text);
+            const expected = (history: boolean) =>
+              live
+                .filter((id) => {
+                  const segments = [...current(id), ...(history ? versionLines(id) : [])].map((s) => matchText(s));
+                  return terms.every((term) => segments.some((s) => hasTerm(s, term)));
+                })
+                .sort((a, b) => a - b);
             const got = searcher.search({ text: q, limit: 1000 }).items.map((h) => h.id).sort((a, b) => a - b);
-            expect(got, `query ${JSON.stringify(q)}`).toEqual(expected);
+            expect(got, `query ${JSON.stringify(q)}`).toEqual(expected(false));
+            const withHistory = searcher.search({ text: q, limit: 1000, history: true }).items.map((h) => h.id).sort((a, b) => a - b);
+            expect(withHistory, `query ${JSON.stringify(q)} with earlier versions`).toEqual(expected(true));
             if (isCjkOnly(q)) {
-              const bySubstring = live.filter((id) => segmentsOf(index.textOf(id)!).some((s) => fold(s.text).includes(fold(q)))).sort((a, b) => a - b);
+              const bySubstring = live.filter((id) => current(id).some((s) => fold(s).includes(fold(q)))).sort((a, b) => a - b);
               expect(got, `substring ${JSON.stringify(q)}`).toEqual(bySubstring);
             }
           }

@@ -8,6 +8,7 @@ import { formatLetterNumber, requiredSignerRoles } from '../../electron/shared/s
 import { makeFakeClock, makeTempDir } from '../helpers/temp-dir';
 import { requiredValues } from '../helpers/sample-values';
 import { setNumberByHand } from '../helpers/hand-number';
+import { minimalPng } from '../helpers/scan-files';
 
 let core: Core;
 let dir: string;
@@ -122,7 +123,7 @@ describe('lifecycle', () => {
     expect(second.letter.status).toBe('signed');
 
     dialogs.open = path.join(dir, 'scan.png');
-    fs.writeFileSync(dialogs.open, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 7)]));
+    fs.writeFileSync(dialogs.open, minimalPng());
     const scan = await core.api.signAttachScan({ id: letter.id });
     expect(scan).toMatchObject({ mime: 'image/png', fileName: 'scan.png' });
     const data = await core.api.signScanData({ id: letter.id, scanId: scan!.id });

@@ -1,5 +1,6 @@
 /** The command table, in the order `letterdesk --help` lists it. */
 import type { CommandSpec } from '../command';
+import { backupCommands } from './backup';
 import { exportCommands } from './export';
 import { fieldCommands } from './fields';
 import { importCommands } from './import';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...searchCommands,
   ...templateCommands,
   ...importCommands,
+  ...backupCommands,
 ];
 
 /** What the groups of two-word commands are for. */
@@ -30,4 +32,6 @@ export const GROUPS: Record<string, string> = {
   templates: '模板 templates',
   import: '导入 import (text, .docx)',
   db: '数据库 database',
+  backups: '备份 backups',
+  archive: '归档 archive (move to another PC)',
 };

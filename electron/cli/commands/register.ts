@@ -43,9 +43,11 @@ export const registerCommands: CommandSpec[] = [
   },
   {
     name: 'db check',
-    summary: '检查数据库：完整性、外键、结构版本、签署记录链、证据 integrity, foreign keys, schema, event chain, evidence',
+    summary: '检查数据库（只读，不迁移）：完整性、外键、结构版本、签署记录链、证据 read-only: integrity, foreign keys, schema, event chain, evidence',
     async run(ctx) {
-      const report = await (await ctx.open()).dbCheck();
+      // Read-only, never through the core: the check never migrates or writes (issue 11).
+      const { checkDataFolder } = await import('../../core/db/check-db');
+      const report = checkDataFolder(ctx.dataDir);
       const text = [
         `数据库 database: ${report.path}`,
         `结构版本 schema: ${report.schemaVersion} (app ${report.appSchemaVersion})`,

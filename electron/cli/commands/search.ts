@@ -13,7 +13,8 @@ export function markedPassage(s: SearchSnippet | null): string {
     out += `${s.text.slice(at, a)}【${s.text.slice(a, b)}】`;
     at = b;
   }
-  return out + s.text.slice(at) + (s.cutEnd ? '…' : '');
+  // A passage from an earlier version says so: the letter no longer has this text.
+  return (s.field === 'history' ? '［旧版本 earlier version］' : '') + out + s.text.slice(at) + (s.cutEnd ? '…' : '');
 }
 
 export const searchCommands: CommandSpec[] = [
@@ -24,6 +25,7 @@ export const searchCommands: CommandSpec[] = [
     options: [
       { flags: '--status <list>', description: '状态 statuses, comma-separated: draft,awaiting-signature,signed,archived,void' },
       { flags: '--limit <n>', description: '最多几条 at most N (default 20)', kind: 'int' },
+      { flags: '--history', description: '也搜索以前的版本（改掉的文字）also search earlier versions (text edited away)' },
       { flags: '--rebuild', description: '重建搜索索引（Ctrl+C 取消，已完成的部分保留）rebuild the index (Ctrl+C stops; what is done is kept)' },
     ],
     async run(ctx) {
@@ -45,7 +47,12 @@ export const searchCommands: CommandSpec[] = [
         }
       }
       const status = ctx.opt('status');
-      const page = await api.searchLetters({ text: query.join(' '), limit: ctx.int('limit') ?? 20, ...(status !== undefined && { status: statuses(status) }) });
+      const page = await api.searchLetters({
+        text: query.join(' '),
+        limit: ctx.int('limit') ?? 20,
+        ...(status !== undefined && { status: statuses(status) }),
+        ...(ctx.flag('history') && { history: true }),
+      });
       const rows = (h: SearchHit) => [String(h.id), h.number ?? '—', h.title, h.status, markedPassage(h.snippet)];
       return {
         data: page,

@@ -7,11 +7,11 @@ import type Database from 'better-sqlite3';
 import { searchIndexFor } from '../search/search-index';
 
 /**
- * The index tables (electron/core/search/search-index.ts writes them, search-query.ts reads
- * them); a rebuild of a damaged index creates them again from here. IF NOT EXISTS: tests make
- * an older database by lowering user_version of a current one, and the fill below replaces rows.
+ * The index tables as migration 8 made them (migration 9 makes them anew with a column for
+ * earlier versions). IF NOT EXISTS: tests make an older database by lowering user_version of a
+ * current one, and the fill below replaces rows.
  */
-export const SEARCH_TABLES_SQL = `
+const SEARCH_TABLES_V8_SQL = `
   CREATE TABLE IF NOT EXISTS search_docs (
     doc        INTEGER PRIMARY KEY,
     letter_id  INTEGER NOT NULL UNIQUE REFERENCES letters(id),
@@ -24,7 +24,7 @@ export const SEARCH_TABLES_SQL = `
 `;
 
 export const MIGRATION_8_SQL = `
-  ${SEARCH_TABLES_SQL}
+  ${SEARCH_TABLES_V8_SQL}
   -- The notes of a letter's versions are searchable text: read without walking every version.
   CREATE INDEX IF NOT EXISTS versions_noted ON versions (letter_id, seq) WHERE note IS NOT NULL;
 `;

@@ -5,6 +5,7 @@
 import { MIGRATION_6_SQL, migration6Up } from './migration-6-evidence';
 import { addFieldRoles } from './migrate-field-roles';
 import { MIGRATION_8_SQL, migration8Up } from './migration-8-search';
+import { MIGRATION_9_SQL, migration9Up } from './migration-9-search-history';
 
 export interface Migration {
   version: number;
@@ -205,6 +206,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'full-text search index over every letter (issue #13)',
     sql: MIGRATION_8_SQL,
     up: migration8Up,
+  },
+  {
+    version: 9,
+    name: 'earlier versions searchable: lines of every version per letter, index column hist (issue #13)',
+    sql: MIGRATION_9_SQL,
+    up: migration9Up,
   },
 ];
 

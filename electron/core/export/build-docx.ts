@@ -133,7 +133,9 @@ export async function buildDocx(content: LetterContent, meta: ExportMeta, opts: 
     customProperties: custom,
     // GB/T 9704 §7.5: odd and even pages put the page number on different sides.
     evenAndOddHeaderAndFooters: outside,
-    compatibility: { version: 15, underlineTrailingSpaces: true },
+    // doNotExpandShiftReturn: a justified line ending in a line break (a multi-line value, a
+    // party moved to its own line) is not stretched to the margin — as Chromium prints it.
+    compatibility: { version: 15, underlineTrailingSpaces: true, doNotExpandShiftReturn: true },
     // styles.xml (document defaults: fonts, size, pitch, widow control, no CJK–Latin autospace) is docx-styles.ts.
     numbering: { config: numberingDefinitions(plan.definitions, spec, kit) },
     sections: [

@@ -3,5 +3,6 @@ export { buildDocx } from './build-docx';
 export { buildPrintHtml } from './print-html';
 export { stageFile, writeFileAtomic, type StagedFile } from './write-atomic';
 export { renderPdfWithChromium } from './render-pdf';
+export { pdfInfoOfPrintHtml, withPdfInfo, type PdfInfo } from './pdf-info';
 export { defaultExportFileName, exportFilePath, type ExportMeta, type ExportOptions } from './meta';
 export { DEFAULT_FONTS, fontsUsed, type ExportFonts } from './fonts';

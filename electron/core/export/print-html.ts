@@ -3,6 +3,7 @@
  * as the .docx. All text is escaped; no scripts, no URLs, no inline styles (the print
  * window's CSP allows none of them).
  */
+import { ALIGNMENTS } from '../../shared/doc-schema';
 import type { LetterContent } from '../../shared/letter-content';
 import { letterBlocks, type Block, type Run } from '../../shared/letter-model';
 import type { FieldDef } from '../../shared/fields';
@@ -18,6 +19,15 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 function escapeHtml(text: string): string {
   return cleanText(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/**
+ * A paragraph's alignment as a class name: only a known alignment becomes markup (issue #11 —
+ * a crafted `align` once closed the attribute and hid a clause). Content is checked on save
+ * (doc-rules.ts); this keeps print HTML safe for anything that skipped that check.
+ */
+function alignClass(align: unknown): string {
+  return (ALIGNMENTS as readonly unknown[]).includes(align) ? (align as string) : '';
 }
 
 class HtmlWriter {
@@ -58,7 +68,7 @@ function blockHtml(block: Block, w: HtmlWriter, spec: PageSpec, keep: boolean): 
     case 'paragraph': {
       const flowing = block.align === null || block.align === 'left' || block.align === 'justify';
       const dated = block.align === 'right' && spec.rightAlignIndentChars > 0 && !isNumberLine(block.runs, w.defs);
-      const cls = [block.align ?? '', flowing && block.indent ? 'indent' : '', dated ? 'dated' : ''].filter(Boolean).join(' ');
+      const cls = [alignClass(block.align), flowing && block.indent ? 'indent' : '', dated ? 'dated' : ''].filter(Boolean).join(' ');
       return `<p${cls || keep ? ` class="${cls}${keepClass}"` : ''}>${w.runs(block.runs)}</p>`;
     }
     case 'clause': {
@@ -72,10 +82,10 @@ function blockHtml(block: Block, w: HtmlWriter, spec: PageSpec, keep: boolean): 
         const cells = row.cells.map((cell, c) => {
           const tag = cell.header ? 'th' : 'td';
           const placed = grid.cells[r]![c]!;
-          const rowspan = Number.isInteger(cell.rowspan) ? Math.min(cell.rowspan, block.rows.length - r) : 1;
+          const rowspan = Number.isInteger(cell.rowspan) ? Math.max(1, Math.min(cell.rowspan, block.rows.length - r)) : 1;
           const span = `${placed.span > 1 ? ` colspan="${placed.span}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}`;
           const room = cellRoomTwips(placed.width, spec);
-          const body = cell.paragraphs.map((p) => `<p${p.align ? ` class="${p.align}"` : ''}>${w.runs(p.runs, room)}</p>`).join('');
+          const body = cell.paragraphs.map((p) => `<p${alignClass(p.align) ? ` class="${alignClass(p.align)}"` : ''}>${w.runs(p.runs, room)}</p>`).join('');
           return `<${tag}${span}>${body}</${tag}>`;
         });
         return `<tr>${cells.join('')}</tr>`;

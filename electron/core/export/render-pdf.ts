@@ -11,8 +11,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { pdfInfoOfPrintHtml, withPdfInfo } from './pdf-info';
+import { connectCdpPipe } from '../cdp-pipe';
 import { writeFileAtomic } from './write-atomic';
 
 /** Debian Chromium headless on a machine with no network: no sandbox (root), no background traffic. */
@@ -52,8 +53,6 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
-type Message = { id?: number; method?: string; params?: Record<string, unknown>; sessionId?: string; result?: Record<string, unknown>; error?: { message: string } };
-
 /** Starts one headless browser; every render opens and closes a tab in it. */
 export async function launchPdfRenderer(executablePath: string): Promise<PdfRenderer> {
   if (!fs.existsSync(executablePath)) {
@@ -63,67 +62,11 @@ export async function launchPdfRenderer(executablePath: string): Promise<PdfRend
   const child = spawn(executablePath, [...CHROMIUM_PRINT_ARGS, '--headless', '--remote-debugging-pipe', `--user-data-dir=${path.join(tmp, 'profile')}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
-  const toBrowser = child.stdio[3] as Writable;
-  const fromBrowser = child.stdio[4] as Readable;
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-
-  let nextId = 1;
-  let exited: Error | null = null;
-  const pending = new Map<number, { resolve: (m: Message) => void; reject: (e: Error) => void }>();
-  const listeners = new Set<(m: Message) => void>();
-  const failAll = (err: Error) => {
-    exited ??= err;
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  };
-  child.on('error', (err) => failAll(err));
-  child.on('exit', (code, signal) => failAll(new Error(`Chromium exited (${signal ?? code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`)));
-  toBrowser.on('error', () => {}); // reported through 'exit'
-
-  // Messages are NUL-terminated JSON; a PDF arrives as one message of many chunks.
-  let parts: string[] = [];
-  const deliver = (text: string) => {
-    let message: Message;
-    try {
-      message = JSON.parse(text) as Message;
-    } catch {
-      return; // not ours to answer; a reply we wait for times out with a clear message
-    }
-    const waiter = message.id !== undefined ? pending.get(message.id) : undefined;
-    if (waiter) {
-      pending.delete(message.id!);
-      if (message.error) waiter.reject(new Error(`Chromium: ${message.error.message}`));
-      else waiter.resolve(message);
-    } else for (const listener of listeners) listener(message);
-  };
-  fromBrowser.setEncoding('utf8'); // keeps a character split across chunks whole
-  fromBrowser.on('data', (chunk: string) => {
-    let start = 0;
-    for (let end = chunk.indexOf('\0'); end >= 0; end = chunk.indexOf('\0', start)) {
-      parts.push(chunk.slice(start, end));
-      deliver(parts.join(''));
-      parts = [];
-      start = end + 1;
-    }
-    if (start < chunk.length) parts.push(chunk.slice(start));
-  });
-
-  const send = (method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> => {
-    if (exited) return Promise.reject(exited);
-    const id = nextId++;
-    const reply = new Promise<Message>((resolve, reject) => pending.set(id, { resolve, reject }));
-    toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId && { sessionId }) }) + '\0');
-    return withTimeout(reply, method).then((m) => m.result ?? {});
-  };
-  const nextEvent = (method: string, sessionId: string): Promise<void> => {
-    let listener!: (m: Message) => void;
-    const event = new Promise<void>((resolve) => {
-      listener = (m) => m.method === method && m.sessionId === sessionId && resolve();
-      listeners.add(listener);
-    });
-    return withTimeout(event, method).finally(() => listeners.delete(listener));
-  };
+  const cdp = connectCdpPipe(child, { stepTimeoutMs: STEP_TIMEOUT_MS, stderrTail: () => stderr });
+  const send = (method: string, params: Record<string, unknown> = {}, sessionId?: string) => cdp.send(method, params, sessionId);
+  const nextEvent = (method: string, sessionId: string): Promise<unknown> => cdp.nextEvent(method, sessionId);
 
   let count = 0;
   const render = async (html: string, outPath: string): Promise<void> => {
@@ -157,7 +100,8 @@ export async function launchPdfRenderer(executablePath: string): Promise<PdfRend
         },
         sessionId,
       )) as { data: string };
-      writeFileAtomic(outPath, Buffer.from(data, 'base64'));
+      // Title, author, subject (number · version · fingerprint) and creator: pdf-info.ts.
+      writeFileAtomic(outPath, withPdfInfo(Buffer.from(data, 'base64'), pdfInfoOfPrintHtml(html)));
     } finally {
       await send('Target.closeTarget', { targetId }).catch(() => {});
       fs.rmSync(file, { force: true });
@@ -165,7 +109,7 @@ export async function launchPdfRenderer(executablePath: string): Promise<PdfRend
   };
 
   const close = async (): Promise<void> => {
-    if (!exited) {
+    if (!cdp.exited) {
       const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       await send('Browser.close').catch(() => {});
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -183,14 +127,6 @@ export async function launchPdfRenderer(executablePath: string): Promise<PdfRend
     throw err;
   }
   return { render, close };
-}
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Chromium did not answer ${what} within ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** One document, one browser: starts Chromium, renders, closes it. */

@@ -3,6 +3,7 @@
  * widths, and Google Docs / Pages lay tables out from the grid alone.
  */
 import type { Block } from '../../shared/letter-model';
+import { MAX_COLSPAN, MAX_ROWSPAN, MAX_TABLE_COLUMNS } from '../../shared/doc-rules';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 
@@ -25,8 +26,9 @@ export interface TableGrid {
  * past the last column clamped.
  */
 export function tableGrid(table: TableBlock, total: number): TableGrid {
-  const span = (n: number) => (Number.isInteger(n) && n > 0 ? n : 1);
-  const columns = Math.max(1, (table.rows[0]?.cells ?? []).reduce((n, c) => n + span(c.colspan), 0));
+  // Spans are bounded on save (doc-rules.ts); clamped here too, so no stored value sizes an array.
+  const span = (n: number, max = MAX_COLSPAN) => (Number.isInteger(n) && n > 0 ? Math.min(n, max) : 1);
+  const columns = Math.min(MAX_TABLE_COLUMNS, Math.max(1, (table.rows[0]?.cells ?? []).reduce((n, c) => n + span(c.colspan), 0)));
   const base = Math.floor(total / columns);
   const columnWidths = Array.from({ length: columns }, (_, i) => (i === columns - 1 ? total - base * (columns - 1) : base));
   const covered = new Array<number>(columns).fill(0); // further rows each column is covered by a row span
@@ -40,7 +42,7 @@ export function tableGrid(table: TableBlock, total: number): TableGrid {
       let width = 0;
       for (let i = col; i < Math.min(columns, col + n); i++) width += columnWidths[i]!;
       placed.push({ column: col, span: n, width: width || base });
-      starts.push({ col, n, rows: span(cell.rowspan) });
+      starts.push({ col, n, rows: span(cell.rowspan, MAX_ROWSPAN) });
       col += n;
     }
     for (let i = 0; i < columns; i++) if (covered[i]! > 0) covered[i]!--;

@@ -1,7 +1,7 @@
 /** The register: the filtered, sorted list of letters, and the same list as CSV for Excel. */
 import type { LetterdeskApi } from '../../shared/api';
 import { STATUS_LABELS } from '../../shared/domain';
-import { registerCsv } from '../../shared/register';
+import { localDate, registerCsv } from '../../shared/register';
 import type { CoreDeps } from '../core-deps';
 import { writeFileAtomic } from '../export/write-atomic';
 
@@ -12,7 +12,7 @@ export function registerHandlers(deps: Pick<CoreDeps, 'register' | 'templates' |
   return {
     registerList: async (query) => register.query(query),
     registerExportCsv: async (filter) => {
-      const file = await dialogs.saveFile({ defaultName: `函件登记簿_${now().slice(0, 10)}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      const file = await dialogs.saveFile({ defaultName: `函件登记簿_${localDate(now())}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }] });
       if (!file) return { path: null, count: 0 };
       const rows = [...register.iterate(filter)];
       const names = new Map(templates.list().map((t) => [t.id, t.name]));

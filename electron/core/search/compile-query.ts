@@ -8,6 +8,8 @@ import { termPhrase } from './fts-text';
 import { statusToken, templateToken } from './search-index';
 
 const TEXT_COLUMNS = '{head body party extra}';
+/** With the history toggle: also the lines only earlier versions have. */
+const TEXT_AND_HISTORY_COLUMNS = '{head body party extra hist}';
 
 /** Every term, as a phrase in `columns`. */
 const allOf = (terms: Term[], columns: string) => terms.map((t) => `${columns} : ${termPhrase(t)}`).join(' AND ');
@@ -28,7 +30,7 @@ export function compileQuery(q: Omit<SearchQuery, 'offset' | 'limit'>): { all: s
   const metaExpr = `{meta} : (${filters.join(' AND ')})`;
   const party = parseQuery(q.party ?? '');
   const filterExpr = party.length ? `${metaExpr} AND ${allOf(party, '{party}')}` : metaExpr;
-  const all = allOf(terms, TEXT_COLUMNS);
+  const all = allOf(terms, q.history ? TEXT_AND_HISTORY_COLUMNS : TEXT_COLUMNS);
   const head = allOf(terms, '{head}');
   return {
     terms,

@@ -8,7 +8,7 @@
 import type { Db } from '../db/db';
 import type { LetterStatus } from '../../shared/domain';
 import type { LetterContent } from '../../shared/letter-content';
-import { bodyText, signerNames, type LetterText } from './letter-text';
+import { bodyLines, bodyText, signerNames, type LetterText } from './letter-text';
 import { columnTokens } from './fts-text';
 
 const STATUS_TOKEN: Record<LetterStatus, string> = {
@@ -58,9 +58,32 @@ export function createSearchIndex(db: Db) {
   const moveDoc = db.prepare<[number, string, number]>(`UPDATE search_docs SET doc = ?, updated_at = ? WHERE letter_id = ?`);
   const deleteRow = db.prepare<[number]>(`DELETE FROM search_fts WHERE rowid = ?`);
   const deleteDoc = db.prepare<[number]>(`DELETE FROM search_docs WHERE doc = ?`);
+  // Migration 8 made the tables without `hist`, search_history and search_pending, and runs this
+  // code before migration 9 adds them.
+  const hasHistory =
+    db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('search_history', 'search_pending')`).get()!.n === 2 &&
+    db.prepare(`SELECT * FROM search_fts LIMIT 0`).columns().some((c) => c.name === 'hist');
+  const addPending = hasHistory ? db.prepare<[number]>(`INSERT OR IGNORE INTO search_pending (letter_id) VALUES (?)`) : null;
+  const dropPending = hasHistory ? db.prepare<[number]>(`DELETE FROM search_pending WHERE letter_id = ?`) : null;
+  // Oldest change first, so that rows keep their recency order (letters gone are dropped from the index).
+  const pendingIds = hasHistory
+    ? db.prepare<[], { id: number }>(
+        `SELECT p.letter_id AS id FROM search_pending p LEFT JOIN letters l ON l.id = p.letter_id ORDER BY l.updated_at, p.letter_id`,
+      )
+    : null;
   const insertRow = db.prepare<[number, string, string, string, string, string]>(
     `INSERT INTO search_fts (rowid, body, head, party, extra, meta) VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const insertRowWithHistory = hasHistory
+    ? db.prepare<[number, string, string, string, string, string, string]>(
+        `INSERT INTO search_fts (rowid, body, head, party, extra, meta, hist) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+    : null;
+  const historyRow = hasHistory ? db.prepare<[number], { lines: string }>(`SELECT lines FROM search_history WHERE letter_id = ?`) : null;
+  const putHistory = hasHistory
+    ? db.prepare<[number, string]>(`INSERT INTO search_history (letter_id, lines) VALUES (?, ?) ON CONFLICT (letter_id) DO UPDATE SET lines = excluded.lines`)
+    : null;
+  const versionContents = db.prepare<[number], { content_json: string }>(`SELECT content_json FROM versions WHERE letter_id = ? ORDER BY seq`);
 
   // Passages of hits read the text of the same recent letters keystroke after keystroke; a
   // write drops its letter (never stores it: the write's transaction may still roll back).
@@ -96,15 +119,35 @@ export function createSearchIndex(db: Db) {
       fields: JSON.parse((row as LetterRow).fields_json),
       values: JSON.parse((row as LetterRow).values_json),
     };
+    const body = bodyText(c.doc, c.fields, c.values);
     return {
       row,
       title: row.title,
       number: row.number,
-      body: bodyText(c.doc, c.fields, c.values),
+      body,
       parties: row.parties,
       signers: signerNames(signers.all(letterId).map((r) => r.payload)),
       notes: notes.all(letterId).map((r) => r.note),
+      history: oldLines(letterId, body),
     };
+  }
+
+  /** Lines of the letter's versions that its current body does not have. */
+  function oldLines(letterId: number, body: string): string[] {
+    const stored = historyRow?.get(letterId);
+    if (!stored) return [];
+    const current = new Set(body.split('\n'));
+    return (JSON.parse(stored.lines) as string[]).filter((line) => !current.has(line));
+  }
+
+  /** Every distinct line any version of the letter has had, oldest first. */
+  function linesOfVersions(letterId: number): string[] {
+    const lines = new Set<string>();
+    for (const { content_json } of versionContents.all(letterId)) {
+      const c = JSON.parse(content_json) as LetterContent;
+      for (const line of bodyLines(bodyText(c.doc, c.fields, c.values))) lines.add(line);
+    }
+    return [...lines];
   }
 
   /**
@@ -112,7 +155,35 @@ export function createSearchIndex(db: Db) {
    * write (it writes nothing outside it); `content` saves re-reading the body just saved.
    */
   function sync(letterId: number, content?: LetterContent): void {
+    // Rows are numbered by recency: the letters waiting are older changes and go first.
+    flushPending();
+    write(letterId, content);
+  }
+
+  /**
+   * The autosave's share (issue #13): the letter is marked in the same transaction as its
+   * content and written to the index by the next search (or other indexed write) — one small
+   * row instead of a whole FTS row per keystroke pause. No search ever answers from a stale row.
+   */
+  function defer(letterId: number): void {
+    if (!addPending) return sync(letterId);
     texts.delete(letterId);
+    addPending.run(letterId);
+  }
+
+  /** Writes the letters marked by `defer` (each search calls this first); a no-op when none wait. */
+  function flushPending(): void {
+    if (!pendingIds) return;
+    const ids = pendingIds.all();
+    if (!ids.length) return;
+    db.transaction(() => {
+      for (const { id } of ids) write(id);
+    })();
+  }
+
+  function write(letterId: number, content?: LetterContent): void {
+    texts.delete(letterId);
+    dropPending?.run(letterId);
     const text = read(letterId, content);
     const current = docOf.get(letterId);
     if (!text) {
@@ -133,18 +204,45 @@ export function createSearchIndex(db: Db) {
       if (current) moveDoc.run(doc, row.updated_at, letterId);
       else insertDoc.run(doc, letterId, row.updated_at);
     }
-    insertRow.run(
+    const columns = [
       doc,
       columnTokens([text.body]),
       columnTokens([text.title, text.number ?? '']),
       columnTokens([text.parties]),
       columnTokens([...text.signers, ...text.notes]),
       [row.trashed_at ? 'trashed' : 'live', STATUS_TOKEN[row.status], templateToken(row.template_id)].join(' '),
-    );
+    ] as const;
+    if (insertRowWithHistory) insertRowWithHistory.run(...columns, columnTokens(text.history));
+    else insertRow.run(...columns);
+  }
+
+  /**
+   * A version was kept (`content`) or versions were pruned (no `content`): the lines of the
+   * letter's earlier versions follow, and its index row with them (true when it was written).
+   * Inside the write's transaction.
+   */
+  function versionsChanged(letterId: number, content?: LetterContent): boolean {
+    if (!putHistory) return false;
+    let lines: string[];
+    if (content) {
+      const stored = historyRow!.get(letterId);
+      const known = new Set(stored ? (JSON.parse(stored.lines) as string[]) : []);
+      const added = bodyLines(bodyText(content.doc, content.fields, content.values)).filter((line) => !known.has(line));
+      if (stored && !added.length) return false;
+      lines = [...known, ...added];
+    } else {
+      lines = linesOfVersions(letterId);
+    }
+    putHistory.run(letterId, JSON.stringify(lines));
+    sync(letterId);
+    return true;
   }
 
   return {
     sync,
+    defer,
+    flushPending,
+    versionsChanged,
     textOf: cachedText,
     /** Empties the passage cache (the bench measures passages read from the database). */
     forgetTexts: () => texts.clear(),
@@ -154,6 +252,11 @@ export function createSearchIndex(db: Db) {
 export type SearchIndex = ReturnType<typeof createSearchIndex>;
 
 const indexes = new WeakMap<Db, SearchIndex>();
+
+/** After a migration changes the index tables: the next `searchIndexFor` prepares its statements anew. */
+export function forgetSearchIndex(db: Db): void {
+  indexes.delete(db);
+}
 
 /** One index writer per open database (statements prepared once), shared by every repository. */
 export function searchIndexFor(db: Db): SearchIndex {

@@ -60,17 +60,20 @@ export function createSearcher(db: Db, index: SearchIndex) {
     return { ids, count: s.count.get(...range, match, cap)!.n };
   }
 
-  function hitOf(id: number, terms: Term[], inTitle: boolean): SearchHit | null {
+  function hitOf(id: number, terms: Term[], inTitle: boolean, history: boolean): SearchHit | null {
     const r = rowById.get(id);
     const text = r && index.textOf(id, r.updated_at);
     if (!r || !text) return null;
-    const { snippet, bodyMatch } = buildSnippet(sourcesOf(text), terms);
+    // Lines of earlier versions give a passage only when they were searched.
+    const sources = history ? sourcesOf(text) : sourcesOf(text).filter((s) => s.field !== 'history');
+    const { snippet, bodyMatch } = buildSnippet(sources, terms);
     return { ...toRegisterRow(r), inTitle, snippet, bodyMatch };
   }
 
   return {
     /** Hits ranked: title or number matches first, then the rest; newest first within each. */
     search(q: SearchQuery): SearchPage {
+      index.flushPending();
       const offset = Math.max(0, q.offset ?? 0);
       const limit = Math.max(0, q.limit ?? DEFAULT_SEARCH_LIMIT);
       const compiled = compileQuery(q);
@@ -82,8 +85,8 @@ export function createSearcher(db: Db, index: SearchIndex) {
       const rest = run(compiled.rest, q, restOffset, restLimit, cap);
       const total = Math.min(head.count + rest.count, cap);
       const items = [
-        ...head.ids.map((id) => hitOf(id, compiled.terms, true)),
-        ...rest.ids.map((id) => hitOf(id, compiled.terms, false)),
+        ...head.ids.map((id) => hitOf(id, compiled.terms, true, !!q.history)),
+        ...rest.ids.map((id) => hitOf(id, compiled.terms, false, !!q.history)),
       ].filter((h): h is SearchHit => h !== null);
       return { items, total: Math.min(total, cap - 1), capped: total >= cap, offset, limit };
     },

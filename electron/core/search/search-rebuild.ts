@@ -7,7 +7,7 @@
 import type { Db } from '../db/open-db';
 import type { SearchRebuildProgress } from '../../shared/search';
 import { searchIndexFor } from './search-index';
-import { SEARCH_TABLES_SQL } from '../db/migration-8-search';
+import { SEARCH_TABLES_SQL } from '../db/migration-9-search-history';
 
 export const REBUILD_BATCH = 500;
 

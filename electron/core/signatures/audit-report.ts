@@ -26,7 +26,14 @@ const CHAIN_FAULT: Record<string, string> = {
 // Word needs absolute widths (DXA); A4 text width with 28/26 mm margins ≈ 9000 twips.
 const TABLE_WIDTH = 9000;
 
-const run = (text: string, bold = false) => new TextRun({ text, bold, font: FONT, language: LANG, size: 21 });
+/**
+ * Every string in the report is names and notes people typed (issue #11): characters XML 1.0
+ * does not allow (controls, U+FFFE/U+FFFF, half surrogate pairs) are dropped so the report is
+ * always well-formed; the docx library escapes markup characters.
+ */
+const XML_ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+export const xmlSafe = (text: string): string => text.replace(XML_ILLEGAL, '');
+const run = (text: string, bold = false) => new TextRun({ text: xmlSafe(text), bold, font: FONT, language: LANG, size: 21 });
 const para = (text: string, bold = false) => new Paragraph({ children: [run(text, bold)], spacing: { after: 80 } });
 
 function table(headers: string[], rows: string[][]): Table {
@@ -74,9 +81,9 @@ export async function buildAuditReport(letter: Letter, state: LetterSignatureSta
     para(`报告生成时间：${generatedAt}`),
   ];
   const doc = new Document({
-    title: `审计报告 ${letter.number ?? letter.title}`,
+    title: xmlSafe(`审计报告 ${letter.number ?? letter.title}`),
     creator: 'Letterdesk',
-    description: `${letter.number ?? ''} audit`,
+    description: xmlSafe(`${letter.number ?? ''} audit`),
     styles: { default: { document: { run: { font: FONT, language: LANG, size: 21 } } } },
     sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1417, bottom: 1417, left: 1587, right: 1474 } } }, children }],
   });

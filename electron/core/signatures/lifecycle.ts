@@ -26,6 +26,7 @@ import { exportMeta } from '../export/letter-export';
 import { contentHash, fingerprint } from '../versions/canonical-hash';
 import { snapshotLetter } from '../versions/snapshot-letter';
 import { MAX_SCAN_BYTES } from './scans-repo';
+import { readRegularFileCapped } from './scan-file';
 import type { SignContext } from './context';
 import { latestExport, rolesSignedSinceExport, signaturesSince } from './export-events';
 
@@ -42,7 +43,9 @@ function prefixFor(ctx: SignContext, templateId: string | null): string {
   if (templateId) {
     try {
       const category = ctx.templates.get(templateId).category;
-      if (s.categoryPrefixes[category]) return s.categoryPrefixes[category]!;
+      // Own keys only: a category named `constructor` must not find Object.prototype.constructor.
+      const prefix = Object.hasOwn(s.categoryPrefixes, category) ? s.categoryPrefixes[category] : undefined;
+      if (typeof prefix === 'string' && prefix) return prefix;
     } catch {
       // The template was deleted; the default prefix applies.
     }
@@ -170,20 +173,13 @@ export function recordSignature(ctx: SignContext, id: number, record: SignatureR
   })();
 }
 
-/** Reads a scan file chosen by the user (size checked before reading) and attaches it. */
+/** Reads a scan file chosen by the user (a regular file, capped while reading: scan-file.ts) and attaches it. */
 export async function attachScan(ctx: SignContext, id: number, filePath?: string): Promise<ScanSummary | null> {
   checkStep(ctx, id, 'attach-scan');
   const file =
     filePath ?? (await ctx.dialogs.openFile({ filters: [{ name: '扫描件 Scans', extensions: ['pdf', 'jpg', 'jpeg', 'png'] }] }));
   if (!file) return null;
-  let bytes: Buffer;
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_SCAN_BYTES) throw new LetterdeskError('file-too-large', `${path.basename(file)}: ${size} bytes`);
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    throw toLetterdeskError(err, `Cannot read ${file}`);
-  }
+  const bytes = await readRegularFileCapped(file, MAX_SCAN_BYTES);
   return ctx.db.transaction(() => {
     checkStep(ctx, id, 'attach-scan');
     const scan = ctx.scans.add(id, path.basename(file), bytes, ctx.now());

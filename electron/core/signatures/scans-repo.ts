@@ -2,17 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/open-db';
 import type { ScanSummary } from '../../shared/signatures';
 import { LetterdeskError } from '../../shared/errors';
+import { displayFileName } from '../../shared/text-rules';
+import { sniffScan, type ScanMime } from './scan-sniff';
+
+const EXTENSION: Record<ScanMime, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 /** A scan larger than this is refused with a clear message (a 300 dpi colour A4 page is ~3 MB). */
 export const MAX_SCAN_BYTES = 20 * 1024 * 1024;
-
-/** Recognises the file by its first bytes, not its name. */
-export function sniffScanType(data: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
-  if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  return null;
-}
 
 interface ScanRow {
   id: number;
@@ -48,12 +44,15 @@ export function createScansRepo(db: Db) {
 
   return {
     add(letterId: number, fileName: string, bytes: Buffer, nowIso: string): ScanSummary {
-      if (bytes.length > MAX_SCAN_BYTES) throw new LetterdeskError('file-too-large', `${fileName}: ${bytes.length} bytes (limit ${MAX_SCAN_BYTES})`);
-      const mime = sniffScanType(bytes);
-      if (!mime) throw new LetterdeskError('unsupported-file', `${fileName} is not a PDF, JPEG or PNG file`);
+      if (bytes.length > MAX_SCAN_BYTES) throw new LetterdeskError('file-too-large', `${bytes.length} bytes (limit ${MAX_SCAN_BYTES})`);
+      const sniffed = sniffScan(bytes);
+      if (!sniffed.ok) throw new LetterdeskError('unsupported-file', `The file is not a usable scan: ${sniffed.reason}`);
+      const { mime } = sniffed;
+      // The data is stored under its row id; the name the user picked is display text only.
+      const shown = displayFileName(fileName, `扫描件.${EXTENSION[mime]}`);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const id = Number(insert.run(letterId, sha256, fileName.slice(0, 200), mime, bytes.length, nowIso, bytes).lastInsertRowid);
-      return { id, letterId, sha256, fileName: fileName.slice(0, 200), mime, size: bytes.length, createdAt: nowIso };
+      const id = Number(insert.run(letterId, sha256, shown, mime, bytes.length, nowIso, bytes).lastInsertRowid);
+      return { id, letterId, sha256, fileName: shown, mime, size: bytes.length, createdAt: nowIso };
     },
     list: (letterId: number): ScanSummary[] => byLetter.all(letterId).map(toScan),
     read(letterId: number, scanId: number): { data: Buffer; mime: string; fileName: string; sha256: string } {

@@ -82,7 +82,7 @@ export function createVersionsRepo(db: Db) {
 
   // Every version enters the hash chain as it is made, and every pruning as it happens (issue #9).
   const events = createEventsRepo(db);
-  // A version's note is searchable text of its letter (issue #13).
+  // A version's note and lines are searchable text of its letter (issue #13).
   const search = searchIndexFor(db);
 
   function requireLetter(letterId: number): void {
@@ -130,7 +130,8 @@ export function createVersionsRepo(db: Db) {
         const seq = (last?.seq ?? 0) + 1;
         insert.run(letterId, seq, kind, cleanedNote, nowIso, hash, size.added, size.removed, restoredFrom, kind === 'export' ? nowIso : null, text);
         events.append(letterId, 'version-created', seq, { seq, hash, kind }, nowIso);
-        if (cleanedNote) search.sync(letterId);
+        // Its lines (and its note) become searchable text of the letter's history.
+        if (!search.versionsChanged(letterId, content) && cleanedNote) search.sync(letterId);
         return summary(letterId, seq);
       })();
     },
@@ -183,7 +184,10 @@ export function createVersionsRepo(db: Db) {
         const doomed = versionsToPrune(listRows.all(letterId).map(toSummary), policy, nowIso);
         const removed = doomed.filter((seq) => deleteThinnable.run(letterId, seq).changes === 1);
         // Recorded so that db check tells pruning by the policy from a deletion around the app.
-        if (removed.length) events.append(letterId, 'versions-pruned', null, { seqs: removed }, nowIso);
+        if (removed.length) {
+          events.append(letterId, 'versions-pruned', null, { seqs: removed }, nowIso);
+          search.versionsChanged(letterId);
+        }
         return removed;
       })();
     },

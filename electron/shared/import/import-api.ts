@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { fieldDefSchema, fieldValueSchema } from '../template';
 import { MAX_IMPORT_CHARS } from './import-types';
+import { userLine, userText } from '../text-rules';
 
 /**
  * Text larger than an import may be still reaches core (up to this), so that a 5 MB paste is
@@ -13,9 +14,9 @@ export const importTextInput = z.strictObject({ text: z.string().min(1).max(MAX_
 
 export const importCreateInput = z.strictObject({
   as: z.enum(['letter', 'template']),
-  title: z.string().trim().min(1).max(100),
-  category: z.string().trim().min(1).max(50).optional(),
-  description: z.string().max(1000).optional(),
+  title: userLine(100),
+  category: userLine(50).optional(),
+  description: userText(1000).optional(),
   pageStyle: z.enum(['business', 'official']).optional(),
   doc: z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).min(1).max(100_000) }),
   fields: z.array(fieldDefSchema).max(500),

@@ -1,12 +1,15 @@
 import type { Locale } from '../../../electron/shared/domain';
 import { errorCode } from '../../../electron/shared/errors';
 import { en, zhCN, type MessageKey } from './messages';
+import { clearNotices } from './notices.svelte';
 
 const tables: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 export const i18n = $state<{ locale: Locale }>({ locale: 'zh-CN' });
 
 export function setLocale(locale: Locale): void {
+  // Messages on screen were written in the other language: they would be stale.
+  if (i18n.locale !== locale) clearNotices();
   i18n.locale = locale;
   document.documentElement.lang = locale === 'zh-CN' ? 'zh-CN' : 'en';
 }

@@ -18,9 +18,11 @@ export interface RegisterFilterForm {
   party: string;
   from: string;
   to: string;
+  /** The search also looks in earlier versions of the letters (包括旧版本). */
+  history: boolean;
 }
 
-const NO_FILTER: RegisterFilterForm = { status: [], templateId: '', party: '', from: '', to: '' };
+const NO_FILTER: RegisterFilterForm = { status: [], templateId: '', party: '', from: '', to: '', history: false };
 
 /** How long scrolling may run before the rows it reached are fetched (throttle, not debounce). */
 const FETCH_THROTTLE_MS = 50;
@@ -43,6 +45,13 @@ export class LetterRegister {
   // Raw: rows are replaced page by page, never mutated; proxying 2,000 rows would cost for nothing.
   // While searching, rows are SearchHits (a RegisterRow with its passage).
   pages = $state.raw(new Map<number, (RegisterRow | SearchHit)[]>());
+  /**
+   * Where the clerk was in the list (issue #15): kept for the session, so that coming back
+   * from a letter shows the same rows, scrolled and selected as they were. Not reactive.
+   */
+  view = { scrollTop: 0, active: 0, epoch: 0 };
+  /** The menu requests (新建函件, 查找) already answered: coming back must not answer them again. */
+  handled = { newLetter: 0, search: 0 };
 
   #generation = 0;
   /** A new search: its first screen of hits comes first, the rest of the page after (issue #13). */
@@ -145,7 +154,9 @@ export class LetterRegister {
   /** Rows [offset, offset + limit): the register's, or the search's ranked hits when text is typed. */
   async #list(offset: number, limit: number): Promise<Page<RegisterRow | SearchHit> & { capped?: boolean }> {
     const { text, ...filter } = this.query();
-    return text ? getApi().searchLetters({ ...filter, text, offset, limit }) : getApi().registerList({ ...filter, sort: this.sort, offset, limit });
+    return text
+      ? getApi().searchLetters({ ...filter, text, ...(this.filter.history && { history: true }), offset, limit })
+      : getApi().registerList({ ...filter, sort: this.sort, offset, limit });
   }
 
   #setTotal(page: { total: number; capped?: boolean }): void {

@@ -32,6 +32,7 @@ function makeElectronStub(opts: { gotLock: boolean }) {
     }
     loadURL(url: string) {
       this.loaded.push(url);
+      this.webContents.mainFrame.url = url;
       return Promise.resolve();
     }
     isMinimized() {
@@ -42,13 +43,21 @@ function makeElectronStub(opts: { gotLock: boolean }) {
     show() {}
   }
   const menuTemplates: unknown[] = [];
+  const schemes: { scheme: string; privileges: Record<string, boolean> }[] = [];
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   return {
     appEvents,
     resolveReady,
     handlers,
     windows,
     menuTemplates,
+    schemes,
+    protocolHandlers,
     module: {
+      protocol: {
+        registerSchemesAsPrivileged: (s: typeof schemes) => schemes.push(...s),
+        handle: (scheme: string, h: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, h),
+      },
       app: Object.assign(appEvents, {
         isPackaged: false,
         setName: vi.fn(),
@@ -91,6 +100,7 @@ vi.mock('electron', () => {
     get session() { return m().session; },
     get dialog() { return m().dialog; },
     get shell() { return m().shell; },
+    get protocol() { return m().protocol; },
   };
 });
 
@@ -126,6 +136,17 @@ describe('main process boot', () => {
     expect([...e.handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
     expect(e.module.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(e.module.session.defaultSession.webRequest.onBeforeRequest).toHaveBeenCalled();
+  });
+
+  it('loads the page from app://letterdesk/ (never file:), served from out/renderer with the CSP', async () => {
+    const e = await boot();
+    expect(e.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) })]);
+    expect(e.windows[0]!.loaded).toEqual(['app://letterdesk/index.html']);
+    const serve = e.protocolHandlers.get('app')!;
+    // main's __dirname is electron/main here, so the renderer folder is electron/renderer: absent.
+    const missing = await serve(new Request('app://letterdesk/index.html'));
+    expect(missing.status).toBe(404);
+    expect((await serve(new Request('app://letterdesk/../../package.json'))).status).toBe(404);
   });
 
   it('answers calls from its own window through the real core, refuses others', async () => {

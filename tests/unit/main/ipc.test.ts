@@ -21,9 +21,8 @@ function fakeIpcMain() {
   };
 }
 
-const appRoot = '/app/out/renderer';
-const isAppUrl = makeAppUrlCheck(appRoot);
-const mainFrame = { url: `file://${appRoot}/index.html` };
+const isAppUrl = makeAppUrlCheck();
+const mainFrame = { url: 'app://letterdesk/index.html' };
 const windowContents = { id: 7, mainFrame };
 const trusted = { sender: { id: 7 }, senderFrame: mainFrame } as unknown as IpcMainInvokeEvent;
 
@@ -60,7 +59,7 @@ describe('IPC registration', () => {
     const dispatch = vi.fn(core.dispatch);
     const log = vi.fn();
     registerIpc(ipc as never, dispatch, makeSenderCheck(() => windowContents, isAppUrl), log);
-    const subFrame = { url: `file://${appRoot}/index.html` };
+    const subFrame = { url: 'app://letterdesk/index.html' };
     const events = [
       { sender: { id: 8 }, senderFrame: mainFrame }, // another window
       { sender: { id: 7 }, senderFrame: subFrame }, // an iframe in our window

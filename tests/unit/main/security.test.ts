@@ -5,7 +5,7 @@ import { CONTENT_SECURITY_POLICY, makeAppUrlCheck, secureContents, secureSession
 import type { Session, WebContents } from 'electron';
 
 const appRoot = '/opt/letterdesk/resources/app.asar/out/renderer';
-const isAppUrl = makeAppUrlCheck(appRoot);
+const isAppUrl = makeAppUrlCheck();
 
 describe('main window security settings', () => {
   it('isolates the page: contextIsolation, sandbox, no Node anywhere, no webview', () => {
@@ -33,12 +33,18 @@ describe('main window security settings', () => {
 
 describe('app URL check', () => {
   it.each([
-    [`file://${appRoot}/index.html`, true],
-    [`file://${appRoot}/assets/index-abc.js`, true],
+    ['app://letterdesk/index.html', true],
+    ['app://letterdesk/assets/index-abc.js', true],
     ['devtools://devtools/bundled/inspector.html', true],
+    // The app is loaded from app:// only (issue #11): its own files by file: URL are refused too.
+    [`file://${appRoot}/index.html`, false],
     ['file:///etc/passwd', false],
-    [`file://${appRoot}/../../../etc/passwd`, false],
-    [`file://${appRoot}-evil/index.html`, false],
+    ['app://letterdesk/../../../etc/passwd', false],
+    ['app://letterdesk/%2e%2e/%2e%2e/etc/passwd', false],
+    ['app://letterdesk/a\\..\\b', false],
+    ['app://evil/index.html', false],
+    ['app://letterdesk:80/index.html', false],
+    ['app://user@letterdesk/index.html', false],
     ['https://example.com/', false],
     ['http://127.0.0.1:8080/', false],
     ['javascript:alert(1)', false],
@@ -86,7 +92,8 @@ describe('session rules', () => {
     };
     expect(decide('https://update.example.com/check')).toEqual({ cancel: true });
     expect(decide('http://localhost:3000/')).toEqual({ cancel: true });
-    expect(decide(`file://${appRoot}/index.html`)).toEqual({ cancel: false });
+    expect(decide('app://letterdesk/index.html')).toEqual({ cancel: false });
+    expect(decide(`file://${appRoot}/index.html`)).toEqual({ cancel: true });
     const callback = vi.fn();
     handlers['headers']!({ responseHeaders: { a: ['b'] } }, callback);
     expect(callback).toHaveBeenCalledWith({
@@ -100,7 +107,7 @@ describe('web contents rules', () => {
     const emitter = new EventEmitter();
     let openHandler: ((details: { url: string }) => unknown) | undefined;
     const contents = Object.assign(emitter, {
-      getURL: () => `file://${appRoot}/index.html`,
+      getURL: () => 'app://letterdesk/index.html',
       setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h),
     });
     return { contents: contents as unknown as WebContents, open: (url: string) => openHandler!({ url }) };

@@ -1,0 +1,75 @@
+/**
+ * The app's files as the browser shell serves them: from one fixed origin that no network can
+ * answer (`.invalid` is reserved, RFC 6761) and that is a secure context (https), every response
+ * built here from out/renderer through DevTools request interception — there is no HTTP server.
+ * Each response carries the Electron shell's CSP; anything else the page asks for is refused.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../main/security';
+
+export const APP_ORIGIN = 'https://letterdesk.invalid';
+export const APP_URL = `${APP_ORIGIN}/`;
+/** Print HTML is served under this path (one-off tokens), with a CSP that lets no script run. */
+export const PRINT_PATH = '/__print/';
+export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+
+export { CONTENT_SECURITY_POLICY };
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+export type AppResponse = { status: number; headers: Record<string, string>; body: Buffer } | null;
+
+/** Headers every app response carries. */
+export function appHeaders(contentType: string, csp = CONTENT_SECURITY_POLICY): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
+
+/**
+ * The response for `url`, or null when the request is not the app's own file (then it is refused).
+ * `/` is index.html; a path leaving the renderer folder, a folder, or a missing file is null.
+ */
+export function appResponse(rendererDir: string, url: string, printPages?: Map<string, string>): AppResponse {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.origin !== APP_ORIGIN) return null;
+  let urlPath: string;
+  try {
+    urlPath = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  if (urlPath.startsWith(PRINT_PATH)) {
+    const html = printPages?.get(urlPath.slice(PRINT_PATH.length));
+    return html === undefined ? null : { status: 200, headers: appHeaders(MIME['.html']!, PRINT_CSP), body: Buffer.from(html, 'utf8') };
+  }
+  const root = path.resolve(rendererDir);
+  const file = path.resolve(root, '.' + (urlPath === '/' ? '/index.html' : urlPath));
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return null;
+  return { status: 200, headers: appHeaders(MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream'), body: fs.readFileSync(file) };
+}
