@@ -8,7 +8,9 @@ describe('UI messages', () => {
     for (const [key, zh] of Object.entries(zhCN)) {
       const english = en[key as keyof typeof en];
       expect(english.trim(), key).not.toBe('');
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      // {n} and {n|one|other} (a plural choice) both name n.
+      // {{x}} is the text {x}, not a placeholder.
+      const names = (s: string) => [...new Set([...s.replace(/\{\{[^{}]*\}\}/g, '').matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]))].sort();
       expect(names(english), key).toEqual(names(zh));
     }
   });

@@ -223,17 +223,23 @@ export function createSearchIndex(db: Db) {
    */
   function versionsChanged(letterId: number, content?: LetterContent): boolean {
     if (!putHistory) return false;
-    let lines: string[];
-    if (content) {
-      const stored = historyRow!.get(letterId);
-      const known = new Set(stored ? (JSON.parse(stored.lines) as string[]) : []);
-      const added = bodyLines(bodyText(content.doc, content.fields, content.values)).filter((line) => !known.has(line));
-      if (stored && !added.length) return false;
-      lines = [...known, ...added];
-    } else {
-      lines = linesOfVersions(letterId);
+    if (!content) {
+      putHistory.run(letterId, JSON.stringify(linesOfVersions(letterId)));
+      sync(letterId);
+      return true;
     }
-    putHistory.run(letterId, JSON.stringify(lines));
+    const stored = historyRow!.get(letterId);
+    const known = new Set(stored ? (JSON.parse(stored.lines) as string[]) : []);
+    const added = bodyLines(bodyText(content.doc, content.fields, content.values)).filter((line) => !known.has(line));
+    if (!added.length) return false;
+    putHistory.run(letterId, JSON.stringify([...known, ...added]));
+    // A version is nearly always of the letter as it is: lines it adds that the letter still
+    // has change nothing the index holds (`hist` keeps only lines the letter no longer has).
+    const row = letterRow.get(letterId);
+    if (row) {
+      const current = new Set(bodyText(JSON.parse(row.doc_json), JSON.parse(row.fields_json), JSON.parse(row.values_json)).split('\n'));
+      if (added.every((line) => current.has(line))) return false;
+    }
     sync(letterId);
     return true;
   }

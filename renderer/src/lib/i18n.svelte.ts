@@ -14,15 +14,56 @@ export function setLocale(locale: Locale): void {
   document.documentElement.lang = locale === 'zh-CN' ? 'zh-CN' : 'en';
 }
 
-/** Translate `key`, replacing {name} placeholders. Reads the reactive locale. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+/**
+ * The placeholder names of a message: `{n}`, and `{n|letter|letters}` (a word chosen by the
+ * plural rules of the language for the number n); `{{seq}}` is the text {seq} itself. zh-CN is
+ * the source of every key's names.
+ */
+type Placeholders<S extends string> = S extends `${infer Head}{{${string}}}${infer Tail}`
+  ? Placeholders<Head> | Placeholders<Tail>
+  : S extends `${string}{${infer P}}${infer Rest}`
+    ? (P extends `${infer Name}|${string}` ? Name : P) | Placeholders<Rest>
+    : never;
+
+/**
+ * What `t` takes after the key: nothing for a message without placeholders, else exactly its
+ * names. A key only known as a union (`status.${s}`) takes what any of its messages takes.
+ */
+export type MessageParams<K extends MessageKey> = K extends MessageKey
+  ? [Placeholders<(typeof zhCN)[K]>] extends [never]
+    ? []
+    : [params: Record<Placeholders<(typeof zhCN)[K]>, string | number>]
+  : never;
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralOf(locale: Locale, n: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(n);
+}
+
+/** Fills `{name}`, chooses `{name|one|other}` (issue #10: no "1 letters"), writes `{{x}}` as {x}. */
+export function format(locale: Locale, template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{([^{}]*)\}\}|\{(\w+)((?:\|[^{}|]*)*)\}/g, (whole, literal: string | undefined, name: string, forms: string) => {
+    if (literal !== undefined) return `{${literal}}`;
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (!forms) return String(value);
+    const [one, other = one] = forms.slice(1).split('|') as [string, string?];
+    return pluralOf(locale, Number(value)) === 'one' ? one : other;
+  });
+}
+
+/** Translate `key`, filling its placeholders (checked against the message). Reads the reactive locale. */
+export function t<K extends MessageKey>(key: K, ...params: MessageParams<K>): string {
   const template = tables[i18n.locale][key] ?? zhCN[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  const values: Record<string, string | number> = params[0] ?? {};
+  return format(i18n.locale, template, values);
 }
 
 /** The user-facing message for any error, chosen by its code (never by its text). */
 export function errorMessage(err: unknown): string {
-  return t(`error.${errorCode(err)}` as MessageKey);
+  return t(`error.${errorCode(err)}` as const);
 }
 
 export function formatDateTime(iso: string): string {
