@@ -102,6 +102,16 @@ test.describe('signature history', () => {
     app.dialogs.nextOpenPath = scan;
     await page.getByRole('button', { name: '附加扫描件' }).click();
     await expect(page.locator('.scan-list')).toContainText('signed-scan.png');
+    // The scan opens in a modal viewer; Escape closes it and focus returns to the scan's name.
+    const opener = page.locator('.scan-list').getByRole('button', { name: 'signed-scan.png' });
+    await opener.click();
+    const viewer = page.getByRole('dialog', { name: 'signed-scan.png' });
+    await expect(viewer).toBeVisible();
+    expect(await viewer.evaluate((d) => d.matches(':modal'))).toBe(true);
+    await expect(viewer.getByRole('button', { name: '关闭' })).toBeInViewport();
+    await page.keyboard.press('Escape');
+    await expect(viewer).toHaveCount(0);
+    await expect(opener).toBeFocused();
 
     await page.getByRole('tab', { name: '版本' }).click();
     const timeline = page.getByRole('list', { name: '历史版本' });
