@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../main/security';
+import { appFileType, CONTENT_SECURITY_POLICY } from '../main/security';
 
 export const APP_ORIGIN = 'https://letterdesk.invalid';
 export const APP_URL = `${APP_ORIGIN}/`;
@@ -15,20 +15,6 @@ export const PRINT_PATH = '/__print/';
 export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
 
 export { CONTENT_SECURITY_POLICY };
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
 
 export type AppResponse = { status: number; headers: Record<string, string>; body: Buffer } | null;
 
@@ -64,12 +50,12 @@ export function appResponse(rendererDir: string, url: string, printPages?: Map<s
   }
   if (urlPath.startsWith(PRINT_PATH)) {
     const html = printPages?.get(urlPath.slice(PRINT_PATH.length));
-    return html === undefined ? null : { status: 200, headers: appHeaders(MIME['.html']!, PRINT_CSP), body: Buffer.from(html, 'utf8') };
+    return html === undefined ? null : { status: 200, headers: appHeaders(appFileType('.html'), PRINT_CSP), body: Buffer.from(html, 'utf8') };
   }
   const root = path.resolve(rendererDir);
   const file = path.resolve(root, '.' + (urlPath === '/' ? '/index.html' : urlPath));
   if (file !== root && !file.startsWith(root + path.sep)) return null;
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat?.isFile()) return null;
-  return { status: 200, headers: appHeaders(MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream'), body: fs.readFileSync(file) };
+  return { status: 200, headers: appHeaders(appFileType(file)), body: fs.readFileSync(file) };
 }

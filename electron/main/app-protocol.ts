@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { appFileType, CONTENT_SECURITY_POLICY } from './security';
 
 /**
  * The app's own files under `app://letterdesk/…` instead of `file://` (Electron security
@@ -13,20 +13,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'letterdesk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
 
 /**
  * Must run before the app is ready: a standard, secure scheme (own origin, secure context,
@@ -79,7 +65,7 @@ export async function appResponse(root: string, url: string): Promise<Response> 
   return new Response(body, {
     status: 200,
     headers: {
-      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': appFileType(file),
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',

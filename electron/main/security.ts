@@ -22,6 +22,29 @@ export const CONTENT_SECURITY_POLICY = [
  * True for URLs the app itself serves: app://letterdesk/… (app-protocol.ts; never file:), or
  * the dev server in development. A path that climbs or hides a climb is refused here already.
  */
+/** The Content-Type of an app file by its extension (both shells serve out/renderer with these). */
+const APP_FILE_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+/** `fileName`'s Content-Type; anything unknown is opaque bytes (and `nosniff` keeps it so). */
+export function appFileType(fileName: string): string {
+  // The extension of the last path segment only: a folder may have a dot in its name.
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return (dot >= 0 && APP_FILE_TYPES[base.slice(dot).toLowerCase()]) || 'application/octet-stream';
+}
+
 export function makeAppUrlCheck(devServerUrl?: string) {
   return (url: string): boolean => {
     if (url.startsWith('devtools://')) return true;

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { mainWindowOptions } from '../../../electron/main/window-options';
-import { CONTENT_SECURITY_POLICY, makeAppUrlCheck, secureContents, secureSession } from '../../../electron/main/security';
+import { appFileType, CONTENT_SECURITY_POLICY, makeAppUrlCheck, secureContents, secureSession } from '../../../electron/main/security';
 import type { Session, WebContents } from 'electron';
 
 const appRoot = '/opt/letterdesk/resources/app.asar/out/renderer';
@@ -131,5 +131,14 @@ describe('web contents rules', () => {
     secureContents(contents, () => {});
     expect(open('https://example.com')).toEqual({ action: 'deny' });
     expect(open(`file://${appRoot}/index.html`)).toEqual({ action: 'deny' });
+  });
+});
+
+describe('app file types (one table for both shells)', () => {
+  it('by the last segment’s extension; anything else is opaque bytes', () => {
+    expect(appFileType('/out/renderer/index.html')).toBe('text/html; charset=utf-8');
+    expect(appFileType('C:\\Letterdesk\\out\\renderer\\assets\\index-abc.JS')).toBe('text/javascript; charset=utf-8');
+    expect(appFileType('/work/main.d/out/renderer/LICENSE')).toBe('application/octet-stream');
+    expect(appFileType('/out/renderer/evil.exe')).toBe('application/octet-stream');
   });
 });
