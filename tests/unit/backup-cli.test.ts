@@ -4,22 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
 import { APP_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { DB_FILE_NAME } from '../../electron/core/db/open-db';
 import { makeTempDir } from '../helpers/temp-dir';
+import { runCliIn } from '../helpers/cli-run';
 
 let root: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir: root, cleanup } = makeTempDir('letterdesk-backup-cli-')));
 afterEach(() => cleanup());
 
-async function cli(dataDir: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--data-dir', dataDir], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliIn;
 
 const hashOf = (p: string) => createHash('sha256').update(fs.readFileSync(p)).digest('hex');
 

@@ -2,22 +2,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 import { consultLetter, flattened } from '../fixtures/import/letters';
 import { EXPECTED } from '../fixtures/import/expected';
+import { runCliIn } from '../helpers/cli-run';
 
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = makeTempDir('letterdesk-cli-import-')));
 afterEach(() => cleanup());
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--data-dir', dir], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCliIn(dir, ...args);
 
 describe('letterdesk import', () => {
   it('prints the recovered structure with --json and saves nothing with --dry-run', async () => {

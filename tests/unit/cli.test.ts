@@ -6,18 +6,14 @@ import { runCli } from '../../electron/cli/run-cli';
 import { COMMANDS } from '../../electron/cli/commands';
 import { makeTempDir } from '../helpers/temp-dir';
 import { minimalPdf } from '../helpers/scan-files';
+import { runCliIn } from '../helpers/cli-run';
 
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = makeTempDir('letterdesk-cli-')));
 afterEach(() => cleanup());
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--data-dir', dir], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCliIn(dir, ...args);
 
 describe('letterdesk CLI (in process)', () => {
   it('creates, lists, shows, renames, trashes and restores letters', async () => {

@@ -91,6 +91,9 @@ describe('writeFileAtomic', () => {
     expect(listing()).toEqual([]);
   });
 
+  // Skipped as root (tests and CI run as root here): root writes into a read-only folder anyway, so
+  // only a normal user can see this refusal. The same refusal is tested above for everyone from the
+  // errors a folder gives (EACCES, EPERM, EROFS) and for a read-only file.
   it.skipIf(process.getuid?.() === 0)('refuses a real read-only folder with read-only (root ignores folder permissions)', () => {
     fs.chmodSync(tmp.dir, 0o500);
     expect(codeOf(() => writeFileAtomic(path.join(tmp.dir, 'new.docx'), 'x'))).toBe('read-only');

@@ -58,6 +58,8 @@ function tinyPdf(trailerExtra = ' /ID [<0A0B><0A0B>]'): Buffer {
 const INFO = { title: '健康保险售后服务保证承诺书', author: '华康（上海）公司 <&> "引号"', subject: 'HB-2026-0518 · v3 · 9f2c4e1a7b3d', creator: GENERATOR };
 
 describe('withPdfInfo: the Info dictionary as an incremental update', () => {
+  // Skipped whenever the tools are present (always on a set-up machine): it exists only to FAIL under
+  // CI=true when they are missing, instead of the render tests silently skipping.
   it.runIf(!tools.ok && ci)('has poppler (required under CI=true)', () => {
     throw new Error(tools.reason);
   });
@@ -158,6 +160,8 @@ function pageNumberLine(words: readonly Word[]): Word[] {
 }
 
 describe('printed pages (Chromium for the PDF, LibreOffice for the .docx)', () => {
+  // Skipped whenever the tools are present (always on a set-up machine): it exists only to FAIL under
+  // CI=true when they are missing, instead of the render tests silently skipping.
   it.runIf(!ready && ci)('has Chromium, LibreOffice and poppler (required under CI=true)', () => {
     throw new Error(tools.ok ? 'Chromium is not installed' : tools.reason);
   });

@@ -123,6 +123,8 @@ function missingInOrder(haystack: string, needles: readonly string[]): string[] 
 }
 
 describe('LibreOffice renders every export', () => {
+  // Skipped whenever the tools are present (always on a set-up machine): it exists only to FAIL under
+  // CI=true when they are missing, instead of the render tests silently skipping.
   it.runIf(!tools.ok && ci)('has LibreOffice and poppler (required under CI=true)', () => {
     throw new Error(`export rendering cannot run: ${tools.reason}`);
   });
@@ -196,6 +198,8 @@ function keptEndings(c: ExportCase): string[] {
 }
 
 describe('print fidelity: the PDF and the .docx print the same pages (issue #14)', () => {
+  // Skipped whenever the tools are present (always on a set-up machine): it exists only to FAIL under
+  // CI=true when they are missing, instead of the render tests silently skipping.
   it.runIf(tools.ok && !chromium)('has Chromium for the PDF path', () => {
     throw new Error('Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
   });

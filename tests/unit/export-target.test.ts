@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
 import { errorCode } from '../../electron/shared/errors';
 import { ownNumberFields } from '../../electron/shared/field-roles';
 import { useTempCore } from '../helpers/core-fixture';
 import { fillAll, loadTemplates } from '../helpers/render-docx';
+import { runCliIn } from '../helpers/cli-run';
 
 const dialogs = { save: null as string | null };
 const t = useTempCore({
@@ -78,12 +78,7 @@ describe('export target', () => {
 });
 
 describe('export target from the CLI', () => {
-  async function cli(...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli([...args, '--data-dir', path.join(t.dir, 'cli-data')], { out: (x) => out.push(x), err: (x) => err.push(x), env: {} });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const cli = (...args: string[]) => runCliIn(path.join(t.dir, 'cli-data'), ...args);
 
   it('refuses --format pdf --out x.docx and a read-only target, adds a missing extension, and names the target in errors', async () => {
     const out = path.join(t.dir, 'cli-out');

@@ -1,14 +1,9 @@
 /** `letterdesk search QUERY [--status S] [--limit N] [--json]` and `letterdesk search rebuild` (issue #13). */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
+import { runCliIn } from '../helpers/cli-run';
 
-async function cli(dir: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--data-dir', dir], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliIn;
 
 describe('letterdesk search', () => {
   it('lists hits with the match marked, as JSON too, filters by status, and rebuilds the index', async () => {
