@@ -88,9 +88,9 @@ export const contract = {
   /** 复制为新函件: a new draft with the same body, fields, values (own number emptied), page style and template; title 原标题（副本） by default. */
   lettersCopy: method(z.strictObject({ id, title: title.optional() })).returns<Letter>(),
   lettersRestore: method(z.strictObject({ id })).returns<Letter>(),
-  letterContentGet: method(z.strictObject({ id })).returns<LetterWithContent>(),
+  lettersContentGet: method(z.strictObject({ id })).returns<LetterWithContent>(),
   /** Stores the whole content in one durable commit; `revision` guards against overwriting another writer. */
-  letterContentSave: method(letterContentInput).returns<Letter>(),
+  lettersContentSave: method(letterContentInput).returns<Letter>(),
   /** Sets field values by key, type-checked (merged into the current values). */
   lettersFill: method(z.strictObject({ id, values: fieldValues, revision: revision.optional() })).returns<LetterWithContent>(),
 
@@ -111,11 +111,11 @@ export const contract = {
 
   // Export and print
   /** Export to .docx or PDF; required fields empty → 'missing-required' unless draft. Every export is a version. */
-  letterExport: method(
+  lettersExport: method(
     z.strictObject({ id, format: z.enum(['docx', 'pdf']), style: pageStyle.optional(), version: id.optional(), draft: z.boolean().optional() }),
   ).returns<{ path: string | null; version: VersionSummary | null; draft: boolean }>(),
   /** Ctrl+P: prints the letter through the same print HTML as the PDF. */
-  letterPrint: method(z.strictObject({ id, style: pageStyle.optional() })).returns<{ printed: boolean }>(),
+  lettersPrint: method(z.strictObject({ id, style: pageStyle.optional() })).returns<{ printed: boolean }>(),
   /** Fonts the export will name that this PC does not have. */
   exportFontCheck: method(z.strictObject({ style: pageStyle })).returns<{ fonts: string[]; missing: string[] }>(),
   /** Shows the last exported file in the system file manager. */
@@ -184,18 +184,18 @@ export const contract = {
 
   // Backups, restore, archive (issue 11). Paths come from the shell's dialogs, never from here.
   backupsList: method(none).returns<BackupsOverview>(),
-  backupNow: method(none).returns<BackupInfo>(),
+  backupsCreate: method(none).returns<BackupInfo>(),
   /** Asks for a folder; null when cancelled. The folder must be writable now. */
-  backupFolderChoose: method(none).returns<BackupsOverview | null>(),
-  backupFolderReset: method(none).returns<BackupsOverview>(),
+  backupsFolderChoose: method(none).returns<BackupsOverview | null>(),
+  backupsFolderReset: method(none).returns<BackupsOverview>(),
   /** A listed backup by id, or (no id) a backup or archive chosen in the open dialog; the current state is backed up first. */
-  backupRestore: method(z.strictObject({ id: backupIdSchema.optional() })).returns<{ before: BackupInfo | null } | null>(),
-  /** Starts writing the whole history to a file chosen in the save dialog; poll backupJob. */
+  backupsRestore: method(z.strictObject({ id: backupIdSchema.optional() })).returns<{ before: BackupInfo | null } | null>(),
+  /** Starts writing the whole history to a file chosen in the save dialog; poll backupsJobGet. */
   archiveExport: method(none).returns<BackupJob | null>(),
   /** Starts reading an archive chosen in the open dialog: verified whole before anything is replaced. */
   archiveImport: method(none).returns<BackupJob | null>(),
-  backupJob: method(z.strictObject({ id })).returns<BackupJob>(),
-  backupJobCancel: method(z.strictObject({ id })).returns<BackupJob>(),
+  backupsJobGet: method(z.strictObject({ id })).returns<BackupJob>(),
+  backupsJobCancel: method(z.strictObject({ id })).returns<BackupJob>(),
   /** Non-null when the start found the database damaged and opened in recovery. */
   recoveryInfo: method(none).returns<RecoveryInfo | null>(),
 };

@@ -74,7 +74,7 @@ export async function benchBrowser(): Promise<Row[]> {
       const tmp = makeTempDir('letterdesk-bench-');
       const core = openCore({ dataDir: tmp.dir });
       const letter = await core.api.lettersCreate({ title: '三十页函件' });
-      await core.api.letterContentSave({ id: letter.id, revision: letter.revision, doc: thirtyPageDoc(), fields: [], values: {}, pageStyle: 'business' });
+      await core.api.lettersContentSave({ id: letter.id, revision: letter.revision, doc: thirtyPageDoc(), fields: [], values: {}, pageStyle: 'business' });
       const samples = await withPage(core, server.url, async (page) => {
         await page.getByRole('button', { name: '三十页函件', exact: true }).click();
         const editor = page.getByRole('textbox', { name: '函件正文' });
@@ -115,7 +115,7 @@ export async function benchBrowser(): Promise<Row[]> {
       let revision = letter.revision;
       for (let i = 0; i < 1000; i++) {
         (doc.content[1] as { content: { text: string }[] }).content[0]!.text = `第1部分服务承诺（第${i}稿）`;
-        revision = (await core.api.letterContentSave({ id: letter.id, revision, doc, fields: [], values: {}, pageStyle: 'business' })).revision;
+        revision = (await core.api.lettersContentSave({ id: letter.id, revision, doc, fields: [], values: {}, pageStyle: 'business' })).revision;
         await core.api.versionsSave({ id: letter.id });
       }
       const samples: number[] = [];

@@ -98,18 +98,18 @@ export async function benchSearch(): Promise<Row[]> {
 
     // Autosave with the index kept in step: one durable commit of a 2-page letter that changes each time.
     const letter = await core.api.lettersCreate({ templateId: 'builtin-claims-service-obligations' });
-    const { content } = await core.api.letterContentGet({ id: letter.id });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
     let revision = (await core.api.lettersGet({ id: letter.id })).revision;
     const autosave = await time(300, async (i) => {
       clock.advance(1000);
-      const saved = await core.api.letterContentSave({ id: letter.id, revision, ...content, values: { ...content.values, productName: `安心医疗保险第${i}版` } });
+      const saved = await core.api.lettersContentSave({ id: letter.id, revision, ...content, values: { ...content.values, productName: `安心医疗保险第${i}版` } });
       revision = saved.revision;
     });
     // The autosave leaves its letter marked; the next search writes its row first (never stale).
     const afterSave: number[] = [];
     for (let i = 0; i < 120; i++) {
       clock.advance(1000);
-      const saved = await core.api.letterContentSave({ id: letter.id, revision, ...content, values: { ...content.values, productName: `安心医疗保险第${i}版b` } });
+      const saved = await core.api.lettersContentSave({ id: letter.id, revision, ...content, values: { ...content.values, productName: `安心医疗保险第${i}版b` } });
       revision = saved.revision;
       const t0 = process.hrtime.bigint();
       searcher.search({ text: '理赔', limit: FIRST_SCREEN });
@@ -126,7 +126,7 @@ export async function benchSearch(): Promise<Row[]> {
     let blankRevision = blank.revision;
     const autosaveSmall = await time(300, async (i) => {
       clock.advance(1000);
-      const saved = await core.api.letterContentSave({ id: blank.id, revision: blankRevision, ...bodyContent(`理赔时限第${i}稿`) });
+      const saved = await core.api.lettersContentSave({ id: blank.id, revision: blankRevision, ...bodyContent(`理赔时限第${i}稿`) });
       blankRevision = saved.revision;
     });
 

@@ -60,7 +60,7 @@ export async function benchVersions(): Promise<Row[]> {
     const versions = createVersionsRepo(core.db);
     const store = createVersionStore(core.db);
     const { id } = await core.api.lettersCreate({ title: '基准测试承诺书' });
-    let revision = (await core.api.letterContentSave({ id, revision: 1, ...threePageLetter(0) })).revision;
+    let revision = (await core.api.lettersContentSave({ id, revision: 1, ...threePageLetter(0) })).revision;
     const now = () => new Date().toISOString();
 
     // Autosave: the whole content, one durable commit; versions are not due (10-minute throttle).
@@ -84,13 +84,13 @@ export async function benchVersions(): Promise<Row[]> {
     // 1,000 versions of one letter, small edits, as written over its life (one commit each).
     const history = createVersionsRepo(big.db);
     const letter = await big.api.lettersCreate({ title: '一千个版本的承诺书' });
-    await big.api.letterContentSave({ id: letter.id, revision: 1, ...threePageLetter(0) });
+    await big.api.lettersContentSave({ id: letter.id, revision: 1, ...threePageLetter(0) });
     for (let i = 1; i <= 1000; i++) history.create(letter.id, threePageLetter(i), i % 10 === 0 ? 'manual' : 'auto', null, now());
     big.db.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = fileBytes(path.join(tmp.dir, 'history'));
     const contentBytes = Buffer.byteLength(JSON.stringify(threePageLetter(1)));
     const open = await time(200, async () => {
-      await big.api.letterContentGet({ id: letter.id });
+      await big.api.lettersContentGet({ id: letter.id });
       return history.list(letter.id).length;
     });
     // The compare view: two versions far apart in the history (different clauses edited).

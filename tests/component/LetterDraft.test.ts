@@ -28,13 +28,13 @@ const body = (text: string): DocJSON => ({ type: 'doc', content: [{ type: 'parag
 /** A draft of a new letter with `text` typed but not yet saved (the autosave pause is running). */
 async function typedDraft(text: string): Promise<LetterDraft> {
   const letter = await core.api.lettersCreate({ title: '草稿测试' });
-  const draft = new LetterDraft(await core.api.letterContentGet({ id: letter.id }));
+  const draft = new LetterDraft(await core.api.lettersContentGet({ id: letter.id }));
   draft.doc = body(text);
   draft.touch();
   return draft;
 }
 
-const storedJSON = async (id: number) => JSON.stringify((await core.api.letterContentGet({ id })).content.doc);
+const storedJSON = async (id: number) => JSON.stringify((await core.api.lettersContentGet({ id })).content.doc);
 
 describe('LetterDraft', () => {
   it('saves when flushed while Svelte renders a block (the view is being left), without state_unsafe_mutation', async () => {
@@ -64,7 +64,7 @@ describe('LetterDraft', () => {
   it('a kept copy adopted by a fresh draft is saved like an edit', async () => {
     const first = await typedDraft('上次未保存的文字');
     first.keep();
-    const loaded = await core.api.letterContentGet({ id: first.letter.id });
+    const loaded = await core.api.lettersContentGet({ id: first.letter.id });
     const kept = readKept(loaded.letter)!;
     expect(kept.revision).toBe(loaded.letter.revision);
     expect(sameContent(kept, loaded.content)).toBe(false);
@@ -73,6 +73,6 @@ describe('LetterDraft', () => {
     await second.flush();
     expect(await storedJSON(loaded.letter.id)).toContain('上次未保存的文字');
     expect(readKept(loaded.letter)).toBeNull();
-    expect(sameContent(kept, (await core.api.letterContentGet({ id: loaded.letter.id })).content)).toBe(true);
+    expect(sameContent(kept, (await core.api.lettersContentGet({ id: loaded.letter.id })).content)).toBe(true);
   });
 });

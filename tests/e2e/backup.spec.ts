@@ -47,7 +47,7 @@ test('exports an archive to the file chosen in the dialog', async ({ app }) => {
 
 test('a damaged database opens the recovery screen, which restores the newest backup', async ({ app }) => {
   await app.core.api.lettersCreate({ title: '甲承诺书' });
-  const backup = await app.core.api.backupNow();
+  const backup = await app.core.api.backupsCreate();
   // 4 KB of garbage over the versions table's root page, while the app is away.
   const file = path.join(app.dataDir, DB_FILE_NAME);
   const db = new Database(file, { readonly: true });

@@ -47,7 +47,7 @@ test.describe('letters from built-in templates', () => {
 
       // The text shows every value as it will print; the database holds them.
       const [letter] = (await app.core.api.lettersList({})).items;
-      const stored = await app.core.api.letterContentGet({ id: letter!.id });
+      const stored = await app.core.api.lettersContentGet({ id: letter!.id });
       const editorText = strip((await letterPage.editor.textContent()) ?? '');
       for (const def of template.fields) {
         if (def.type === 'handwritten') continue;
@@ -110,7 +110,7 @@ test.describe('editing', () => {
     await expect(letterPage.editor.locator('.ld-clause').nth(1)).toContainText('投诉处理');
     await expect.poll(numbers).toEqual(['一、', '二、', '三、']);
     await letterPage.waitSaved();
-    const stored = await app.core.api.letterContentGet({ id: letter.id });
+    const stored = await app.core.api.lettersContentGet({ id: letter.id });
     const text = letterPlainText(letterBlocks(stored.content.doc, [], {}));
     expect(text).toContain('一、服务内容\n二、投诉处理\n三、理赔时效');
     // Numbers are structure: the stored text has no typed numbers.
@@ -133,7 +133,7 @@ test.describe('editing', () => {
     await page.keyboard.type('后');
     await expect(letterPage.editor.locator('.ld-clause').first()).toHaveText('1.承诺方应在理赔后');
     await letterPage.waitSaved();
-    const stored = await app.core.api.letterContentGet({ id: letter.id });
+    const stored = await app.core.api.lettersContentGet({ id: letter.id });
     expect(letterPlainText(letterBlocks(stored.content.doc, [], {}))).toBe('1.承诺方应在理赔后');
   });
 
@@ -156,7 +156,7 @@ test.describe('editing', () => {
     await expect(letterPage.editor).toContainText('在5个工作日');
     await expect(page.getByTestId('all-required-filled')).toBeVisible();
     await letterPage.waitSaved();
-    const stored = await app.core.api.letterContentGet({ id: letter.id });
+    const stored = await app.core.api.lettersContentGet({ id: letter.id });
     expect(stored.content.fields).toEqual([expect.objectContaining({ label: '理赔初审时限', type: 'number', required: true })]);
     expect(Object.values(stored.content.values)).toEqual([5]);
   });
@@ -206,7 +206,7 @@ test.describe('editing', () => {
     }, html);
     await expect(letterPage.editor.locator('strong')).toHaveText('第一段');
     await letterPage.waitSaved();
-    const stored = await app.core.api.letterContentGet({ id: letter.id });
+    const stored = await app.core.api.lettersContentGet({ id: letter.id });
     const json = JSON.stringify(stored.content.doc);
     expect(json).toContain('"bold"');
     expect(json).not.toMatch(/href|img|script|color|Arial/);

@@ -9,7 +9,7 @@ import { minimalPng } from '../helpers/scan-files';
 /** A letter from the two-party template with every required field filled, opened in the editor. */
 async function openFilled(app: LetterdeskApp, templateId = 'builtin-health-consultation-guarantee') {
   const letter = await app.core.api.lettersCreate({ templateId });
-  const { content } = await app.core.api.letterContentGet({ id: letter.id });
+  const { content } = await app.core.api.lettersContentGet({ id: letter.id });
   await app.core.api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
   await app.page.reload();
   const letterPage = new LetterPage(app.page);

@@ -13,7 +13,7 @@ const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 
 test('a handwritten field with signer 见证人: listed as missing until recorded', async ({ app }) => {
   const letter = await app.core.api.lettersCreate({ templateId: 'builtin-health-consultation-guarantee' });
-  const { content } = await app.core.api.letterContentGet({ id: letter.id });
+  const { content } = await app.core.api.lettersContentGet({ id: letter.id });
   await app.core.api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
   await app.page.reload();
   const letterPage = new LetterPage(app.page);
@@ -38,7 +38,7 @@ test('a handwritten field with signer 见证人: listed as missing until recorde
   await dialog.getByRole('button', { name: '插入' }).click();
   await expect(dialog).toHaveCount(0);
   await letterPage.waitSaved();
-  const stored = await app.core.api.letterContentGet({ id: letter.id });
+  const stored = await app.core.api.lettersContentGet({ id: letter.id });
   expect(stored.content.fields.filter((f) => f.signer === '见证人')).toEqual([expect.objectContaining({ label: '签字', type: 'handwritten', required: false })]);
 
   await page.getByRole('tab', { name: '签署' }).click();

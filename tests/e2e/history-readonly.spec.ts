@@ -28,7 +28,7 @@ test.describe('archived and void letters are read-only', () => {
   test('an archived letter opens read-only; 复制为新函件 opens an editable copy', async ({ app }) => {
     const { letter, paper } = await signedLetter(app, '已归档的服务承诺书');
     await app.core.api.signArchive({ id: letter.id });
-    const before = await app.core.api.letterContentGet({ id: letter.id });
+    const before = await app.core.api.lettersContentGet({ id: letter.id });
     const page = await app.restart();
     const letterPage = new LetterPage(page);
     await letterPage.openFromRegister('已归档的服务承诺书');
@@ -52,7 +52,7 @@ test.describe('archived and void letters are read-only', () => {
     await expect(page.getByRole('button', { name: '存为模板' })).toBeEnabled();
     fs.mkdirSync(path.resolve(__dirname, '../../test-artifacts'), { recursive: true });
     await page.screenshot({ path: path.resolve(__dirname, '../../test-artifacts/read-only-letter.png'), fullPage: true });
-    expect(await app.core.api.letterContentGet({ id: letter.id })).toEqual(before);
+    expect(await app.core.api.lettersContentGet({ id: letter.id })).toEqual(before);
 
     await banner.getByRole('button', { name: '复制为新函件' }).click();
     await expect(page.locator('#letter-heading')).toHaveText('已归档的服务承诺书（副本）');
@@ -68,8 +68,8 @@ test.describe('archived and void letters are read-only', () => {
     const copies = (await app.core.api.lettersList({})).items.filter((l) => l.title === '已归档的服务承诺书（副本）');
     expect(copies).toHaveLength(1);
     expect(copies[0]).toMatchObject({ status: 'draft', number: null });
-    await expect.poll(async () => JSON.stringify((await app.core.api.letterContentGet({ id: copies[0]!.id })).content.doc)).toContain('续签补充条款');
-    expect(await app.core.api.letterContentGet({ id: letter.id })).toEqual(before);
+    await expect.poll(async () => JSON.stringify((await app.core.api.lettersContentGet({ id: copies[0]!.id })).content.doc)).toContain('续签补充条款');
+    expect(await app.core.api.lettersContentGet({ id: letter.id })).toEqual(before);
   });
 
   test('the register offers 复制 on an archived or void row, by keyboard', async ({ app }) => {

@@ -59,7 +59,7 @@ test.describe('import', () => {
     const letterPage = new LetterPage(page);
     await expect(letterPage.editor).toBeVisible();
     const letter = (await app.core.api.lettersList({})).items[0]!;
-    const { content } = await app.core.api.letterContentGet({ id: letter.id });
+    const { content } = await app.core.api.lettersContentGet({ id: letter.id });
     for (const def of content.fields) if (def.role !== 'own-number') await letterPage.fill(def);
     await letterPage.waitSaved();
     await page.keyboard.press('Control+e');

@@ -19,7 +19,7 @@ for (const { name, width, height } of [
   test(`a 30-page letter scrolls in its pane; header, toolbar and panel stay beside it at ${name}`, async ({ app }) => {
     const paragraphs = Array.from({ length: 420 }, (_, i) => `第${i + 1}段：承诺方应当按照本承诺书的约定提供健康管理服务，并在约定期限内完成理赔初审。`);
     const l = await app.core.api.lettersCreate({ title: '三十页的函件' });
-    await app.core.api.letterContentSave({ id: l.id, revision: l.revision, ...bodyContent(...paragraphs) });
+    await app.core.api.lettersContentSave({ id: l.id, revision: l.revision, ...bodyContent(...paragraphs) });
     const page = await app.restart();
     await page.setViewportSize({ width, height });
     const letterPage = new LetterPage(page);

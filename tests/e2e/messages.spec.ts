@@ -8,7 +8,7 @@ import { LetterPage } from './pages/LetterPage';
 
 test('the missing-fields error goes when the fields are filled, and errors do not follow into other views', async ({ app }) => {
   const letter = await app.core.api.lettersCreate({ templateId: 'builtin-health-consultation-guarantee' });
-  const { content } = await app.core.api.letterContentGet({ id: letter.id });
+  const { content } = await app.core.api.lettersContentGet({ id: letter.id });
   await app.page.reload();
   const page = app.page;
   const letterPage = new LetterPage(page);

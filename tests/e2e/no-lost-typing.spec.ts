@@ -38,7 +38,7 @@ const sendCommand = (page: Page, command: MenuCommand) =>
   page.evaluate((c) => (window as unknown as ShellWindow).__shellListeners.forEach((l) => l(c)), command);
 
 async function storedText(app: LetterdeskApp, id: number): Promise<string> {
-  const { content } = await app.core.api.letterContentGet({ id });
+  const { content } = await app.core.api.lettersContentGet({ id });
   return letterPlainText(letterBlocks(content.doc, content.fields, content.values));
 }
 
@@ -151,8 +151,8 @@ test.describe('nothing typed is lost', () => {
     const { id, marker } = await typeInLetter(app, '过期副本测试');
     await app.page.reload();
     // Meanwhile the letter changes elsewhere (the command line, another window).
-    const current = await app.core.api.letterContentGet({ id });
-    await app.core.api.letterContentSave({ id, revision: current.letter.revision, ...current.content, pageStyle: 'official' });
+    const current = await app.core.api.lettersContentGet({ id });
+    await app.core.api.lettersContentSave({ id, revision: current.letter.revision, ...current.content, pageStyle: 'official' });
     const letterPage = new LetterPage(app.page);
     await letterPage.openFromRegister('过期副本测试');
     const banner = app.page.getByTestId('kept-draft');
@@ -172,7 +172,7 @@ test.describe('nothing typed is lost', () => {
     const { id, marker, letterPage } = await typeInLetter(app, '保存失败测试');
     const dispatch = app.core.dispatch;
     app.core.dispatch = async (method, args) =>
-      method === 'letterContentSave' ? { ok: false, code: 'disk-full', message: 'injected by the test' } : dispatch(method, args);
+      method === 'lettersContentSave' ? { ok: false, code: 'disk-full', message: 'injected by the test' } : dispatch(method, args);
     await app.page.keyboard.press('Control+1');
     await expect(app.page.locator('.notices')).toContainText('未能保存，仍停留在这份函件');
     await expect(letterPage.editor).toContainText(marker);
@@ -205,7 +205,7 @@ test.describe('every character typed arrives', () => {
       await page.keyboard.press('Control+Home');
       await page.keyboard.type('甲乙');
       await letterPage.waitSaved();
-      const text = JSON.stringify((await app.core.api.letterContentGet({ id: letter.id })).content.doc);
+      const text = JSON.stringify((await app.core.api.lettersContentGet({ id: letter.id })).content.doc);
       expect(text).toContain('续签补充条款');
       expect(text).toContain('甲乙');
     });

@@ -37,7 +37,7 @@ test('the page requests only the app’s own files through a whole workflow', as
   await page.reload();
 
   const letter = await app.core.api.lettersCreate({ templateId: 'builtin-health-consultation-guarantee' });
-  const { content } = await app.core.api.letterContentGet({ id: letter.id });
+  const { content } = await app.core.api.lettersContentGet({ id: letter.id });
   await app.core.api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
   await page.reload();
   const letterPage = new LetterPage(page);

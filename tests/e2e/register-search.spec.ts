@@ -20,7 +20,7 @@ test('type 理赔: the letters whose text has it, passages marked, open one at t
   ] as const;
   for (const [title, body] of letters) {
     const l = await api.lettersCreate({ title });
-    await api.letterContentSave({ id: l.id, revision: l.revision, ...bodyContent(...body) });
+    await api.lettersContentSave({ id: l.id, revision: l.revision, ...bodyContent(...body) });
   }
   const page = await app.restart();
   const register = new RegisterPage(page);
@@ -56,10 +56,10 @@ test('type 理赔: the letters whose text has it, passages marked, open one at t
 test('含旧版本: a clause edited away is found only with the toggle, its passage labelled 旧版本', async ({ app }) => {
   const api = app.core.api;
   const l = await api.lettersCreate({ title: '时效承诺书' });
-  await api.letterContentSave({ id: l.id, revision: l.revision, ...bodyContent('理赔时效为三十个工作日。') });
+  await api.lettersContentSave({ id: l.id, revision: l.revision, ...bodyContent('理赔时效为三十个工作日。') });
   await api.versionsSave({ id: l.id, note: '第一稿' });
   const now = await api.lettersGet({ id: l.id });
-  await api.letterContentSave({ id: l.id, revision: now.revision, ...bodyContent('理赔时效为十个工作日。') });
+  await api.lettersContentSave({ id: l.id, revision: now.revision, ...bodyContent('理赔时效为十个工作日。') });
   const page = await app.restart();
   const register = new RegisterPage(page);
 

@@ -55,7 +55,7 @@ test.describe('verify a paper letter', () => {
   test('warns when the letter was changed after the paper was exported', async ({ app }) => {
     const letter = await readyLetter(app.core.api, { title: '投诉处理承诺书' });
     const paper = await exportForSignature(app, letter.id);
-    const { content } = await app.core.api.letterContentGet({ id: letter.id });
+    const { content } = await app.core.api.lettersContentGet({ id: letter.id });
     const text = content.fields.find((f) => f.required && f.type === 'text')!;
     await app.core.api.lettersFill({ id: letter.id, values: { [text.key]: '导出后改过的内容' } });
     const register = new RegisterPage(await app.restart());

@@ -83,7 +83,7 @@ test.describe('drafts and versions', () => {
     // Writes work again: the retry stores what was typed, nothing is lost.
     app.core.db.pragma('query_only = OFF');
     await expect(letterPage.saveStatus).toHaveText('已保存', { timeout: 15_000 });
-    const stored = await app.core.api.letterContentGet({ id: letter.id });
+    const stored = await app.core.api.lettersContentGet({ id: letter.id });
     expect(JSON.stringify(stored.content.doc)).toContain('（断电前输入）');
   });
 
@@ -91,13 +91,13 @@ test.describe('drafts and versions', () => {
     const { letter, letterPage } = await openLetter(app);
     const page = app.page;
     // The CLI changes the letter while the window has it open.
-    const current = await app.core.api.letterContentGet({ id: letter.id });
-    await app.core.api.letterContentSave({ id: letter.id, revision: current.letter.revision, ...current.content, pageStyle: 'official' });
+    const current = await app.core.api.lettersContentGet({ id: letter.id });
+    await app.core.api.lettersContentSave({ id: letter.id, revision: current.letter.revision, ...current.content, pageStyle: 'official' });
     await letterPage.editor.locator('.ld-clause').first().click();
     await page.keyboard.type('本窗口的修改');
     await expect(letterPage.saveStatus).toContainText('已在别处');
     await expect(page.getByRole('button', { name: '重新加载' })).toBeVisible();
-    const stored = await app.core.api.letterContentGet({ id: letter.id });
+    const stored = await app.core.api.lettersContentGet({ id: letter.id });
     expect(JSON.stringify(stored.content.doc)).not.toContain('本窗口的修改');
   });
 });

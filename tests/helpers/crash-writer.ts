@@ -3,7 +3,7 @@
  * of one letter in a tight loop until it is killed. After each save has returned (committed:
  * WAL, synchronous=FULL) it writes `ack N` to stdout with a synchronous write, so a line on
  * the pipe always means a commit that happened. Saves alternate between saveDraft (with a
- * short throttle, so versions are written too) and the API's letterContentSave.
+ * short throttle, so versions are written too) and the API's lettersContentSave.
  *
  *   node --import tsx tests/helpers/crash-writer.ts DATA_DIR
  */
@@ -46,7 +46,7 @@ async function main(dataDir: string): Promise<void> {
   const core = openCore({ dataDir });
   const existing = await core.api.lettersList({ limit: 1, sort: 'created-desc' });
   const id = existing.items[0]?.id ?? (await core.api.lettersCreate({ title: '崩溃测试承诺书' })).id;
-  const current = await core.api.letterContentGet({ id });
+  const current = await core.api.lettersContentGet({ id });
   let revision = current.letter.revision;
   let counter = counterOf(current.content);
   fs.writeSync(1, `ready ${counter}\n`);
@@ -58,7 +58,7 @@ async function main(dataDir: string): Promise<void> {
     revision =
       counter % 2 === 0
         ? saveDraft(store, id, content, revision, new Date().toISOString(), settings).letter.revision
-        : (await core.api.letterContentSave({ id, revision, ...content })).revision;
+        : (await core.api.lettersContentSave({ id, revision, ...content })).revision;
     fs.writeSync(1, `ack ${counter}\n`);
   }
 }

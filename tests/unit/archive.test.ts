@@ -144,7 +144,7 @@ describe('archive export and import', () => {
     const target = coreAt('new-pc', archivePath);
     await target.api.lettersCreate({ title: '原有函件' });
     const started = await target.api.archiveImport();
-    await target.api.backupJobCancel({ id: started!.id });
+    await target.api.backupsJobCancel({ id: started!.id });
     const job = await settle(target, started);
     expect(job.state).toBe('cancelled');
     expect(job.error?.code).toBe('cancelled');

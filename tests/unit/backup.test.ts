@@ -46,7 +46,7 @@ describe('backups', () => {
     const core = open();
     await signedLetter(core, '甲承诺书');
     await signedLetter(core, '乙承诺书');
-    const info = await core.api.backupNow();
+    const info = await core.api.backupsCreate();
     expect(info).toMatchObject({ reason: 'manual', letters: 2, verified: true });
     expect(info.path.startsWith(path.join(dir, 'backups'))).toBe(true);
     const manifest = JSON.parse(fs.readFileSync(path.join(info.path, MANIFEST_NAME), 'utf8')) as BackupManifest;
@@ -68,30 +68,30 @@ describe('backups', () => {
   it('a backup whose file was altered fails verification', async () => {
     const core = open();
     await signedLetter(core, '甲承诺书');
-    const info = await core.api.backupNow();
+    const info = await core.api.backupsCreate();
     const file = path.join(info.path, DB_FILE_NAME);
     const bytes = fs.readFileSync(file);
     bytes[bytes.length - 100]! ^= 0xff;
     fs.writeFileSync(file, bytes);
     expect(() => verifyBackupFolder(info.path)).toThrow(expect.objectContaining({ code: 'backup-invalid' }));
-    await expect(core.api.backupRestore({ id: info.id })).rejects.toMatchObject({ code: 'backup-invalid' });
+    await expect(core.api.backupsRestore({ id: info.id })).rejects.toMatchObject({ code: 'backup-invalid' });
     expect((await core.api.lettersList({})).total).toBe(1);
   });
 
   it('restores a backup after backing up the current state, which can be restored back', async () => {
     const core = open();
     await signedLetter(core, '甲承诺书');
-    const first = await core.api.backupNow();
+    const first = await core.api.backupsCreate();
     clock.advance(60_000);
     await signedLetter(core, '乙承诺书');
     clock.advance(60_000);
-    const result = await core.api.backupRestore({ id: first.id });
+    const result = await core.api.backupsRestore({ id: first.id });
     expect(result?.before).toMatchObject({ reason: 'pre-restore', letters: 2, verified: true });
     expect((await core.api.lettersList({})).items.map((l) => l.title)).toEqual(['甲承诺书']);
     expect((await core.api.dbCheck()).ok).toBe(true);
     // …and back again: nothing done after the first backup was lost by restoring it.
     clock.advance(60_000);
-    await core.api.backupRestore({ id: result!.before!.id });
+    await core.api.backupsRestore({ id: result!.before!.id });
     expect((await core.api.lettersList({})).items.map((l) => l.title).sort()).toEqual(['乙承诺书', '甲承诺书']);
     expect((await core.api.dbCheck()).ok).toBe(true);
     // The core works on the restored file: a write lands and stays after reopening.
@@ -128,12 +128,12 @@ describe('backups', () => {
     await signedLetter(core, '甲承诺书');
     for (let day = 0; day < 3; day++) {
       for (let i = 0; i < 3; i++) {
-        await core.api.backupNow();
+        await core.api.backupsCreate();
         clock.advance(2 * 3600_000);
       }
       clock.advance(18 * 3600_000);
     }
-    await core.api.backupNow();
+    await core.api.backupsCreate();
     // Days 1 and 2 keep their newest, day 3 its newest, today (day 4) its one.
     const kept = (await core.api.backupsList()).backups;
     expect(kept).toHaveLength(4);
@@ -148,16 +148,16 @@ describe('backups', () => {
       },
     });
     await signedLetter(core, '甲承诺书');
-    const chosen = await core.api.backupFolderChoose();
+    const chosen = await core.api.backupsFolderChoose();
     expect(chosen).toMatchObject({ folder: path.join(dir, 'usb'), available: true });
     // The drive goes away: a file where the folder was, so nothing can be written there.
     fs.rmSync(path.join(dir, 'usb'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'usb'), 'unplugged');
     expect((await core.api.backupsList()).available).toBe(false);
-    await expect(core.api.backupNow()).rejects.toMatchObject({ code: 'backup-unavailable' });
+    await expect(core.api.backupsCreate()).rejects.toMatchObject({ code: 'backup-unavailable' });
     const fallback = await core.backups.tick();
     expect(fallback?.path.startsWith(path.join(dir, 'backups'))).toBe(true);
-    expect((await core.api.backupFolderReset()).folder).toBe(path.join(dir, 'backups'));
+    expect((await core.api.backupsFolderReset()).folder).toBe(path.join(dir, 'backups'));
   });
 });
 
@@ -182,7 +182,7 @@ describe('the full integrity check in the background', () => {
     expect(result).toMatchObject({ ok: false });
     expect(result!.problems.join(' ')).toContain('missing from index extra_x');
     expect((await core.api.backupsList()).integrity?.ok).toBe(false);
-    await expect(core.api.backupNow()).rejects.toMatchObject({ code: 'backup-invalid' });
+    await expect(core.api.backupsCreate()).rejects.toMatchObject({ code: 'backup-invalid' });
     expect((await core.api.backupsList()).backups).toEqual([]);
   });
 
@@ -245,7 +245,7 @@ describe('the WAL', () => {
       const core = openCore({ dataDir: dir });
       try {
         const id = (await core.api.lettersList({ limit: 1 })).items[0]!.id;
-        const content = await core.api.letterContentGet({ id });
+        const content = await core.api.lettersContentGet({ id });
         expect(counterOf(content.content)).toBeGreaterThanOrEqual(Math.max(...acks));
         expect((await core.api.dbCheck()).ok).toBe(true);
       } finally {

@@ -305,7 +305,7 @@ describe.skipIf(missing.length > 0)('browser shell, headless', () => {
     });
     const letter = await evaluate<{ ok: boolean; value: { id: number } }>(shell, `letterdesk.invoke('lettersCreate', [{ title: '打印测试函' }])`);
     expect(letter.ok).toBe(true);
-    const printed = await evaluate(shell, `letterdesk.invoke('letterPrint', [{ id: ${letter.value.id} }])`);
+    const printed = await evaluate(shell, `letterdesk.invoke('lettersPrint', [{ id: ${letter.value.id} }])`);
     off();
     expect(printed).toEqual({ ok: true, value: { printed: true } });
     const printTarget = seen.find((t) => t.url.startsWith(`${APP_URL}__print/`));
@@ -378,7 +378,7 @@ describe.skipIf(missing.length > 0)('browser shell, headed under Xvfb', () => {
     const shell = await startShell({ browser, dataDir: path.join(tmp.dir, 'data'), rendererDir, resourcesDir: path.join(root, 'resources'), appVersion: 'test', isRoot, env: display.env });
     try {
       const letter = await evaluate<{ value: { id: number } }>(shell, `letterdesk.invoke('lettersCreate', [{ title: '打印预览函' }])`);
-      await evaluate(shell, `(globalThis.__printed = letterdesk.invoke('letterPrint', [{ id: ${letter.value.id} }]), true)`);
+      await evaluate(shell, `(globalThis.__printed = letterdesk.invoke('lettersPrint', [{ id: ${letter.value.id} }]), true)`);
       const pages = async () => ((await shell.cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos.filter((t) => t.type === 'page');
       await expect.poll(async () => (await pages()).some((t) => t.url.startsWith('chrome://print')), { timeout: 20_000 }).toBe(true);
       expect((await pages()).some((t) => /__print\/[0-9a-f]{32}$/.test(t.url))).toBe(true);

@@ -24,6 +24,15 @@ describe('the contract', () => {
     expect(isApiMethod('__proto__')).toBe(false);
   });
 
+  it('names every method <domain><Verb>, one spelling per domain (letters*, never letter*)', () => {
+    // The domain is the first word: a collection's name is plural, an action's domain is the verb's noun.
+    const domains = ['app', 'letters', 'versions', 'export', 'sign', 'register', 'search', 'templates', 'import', 'parties', 'settings', 'profile', 'db', 'backups', 'archive', 'recovery'];
+    const pattern = new RegExp(`^(${domains.join('|')})[A-Z][A-Za-z]*$`);
+    for (const method of API_METHODS) expect(method, `${method}: its name does not start with one of the domains`).toMatch(pattern);
+    // Every domain named is used (a renamed domain leaves no stale entry behind).
+    for (const domain of domains) expect(API_METHODS.some((m) => pattern.exec(m)?.[1] === domain), domain).toBe(true);
+  });
+
   it('gives every method exactly one input schema', () => {
     for (const method of API_METHODS) {
       expect(Object.keys(contract[method]), method).toEqual(['input']);

@@ -168,7 +168,7 @@ describe('a damaged database', () => {
   it('the app moves it aside unchanged, opens in recovery and restores the newest verified backup', async () => {
     await seed(dir);
     const withBackup = openCore({ dataDir: dir });
-    const backup = await withBackup.api.backupNow();
+    const backup = await withBackup.api.backupsCreate();
     await withBackup.api.lettersCreate({ title: '备份之后的函件' });
     withBackup.close();
     damageVersions(file());
@@ -184,7 +184,7 @@ describe('a damaged database', () => {
       const envelope = await core.dispatch('lettersList', [{}]);
       expect(envelope).toMatchObject({ ok: false, code: 'db-recovery' });
 
-      const restored = await core.api.backupRestore({ id: backup.id });
+      const restored = await core.api.backupsRestore({ id: backup.id });
       // Nothing was open to back up first; the damaged file stays where it was moved.
       expect(restored).toEqual({ before: null });
       expect(await core.api.recoveryInfo()).toBeNull();

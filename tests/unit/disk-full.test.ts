@@ -41,23 +41,23 @@ const big = (n: number) => ({ type: 'doc', content: [{ type: 'paragraph', conten
 describe('a full disk while saving', () => {
   it('autosave: disk-full, the stored letter unchanged, and the same save succeeds once there is space', async () => {
     const letter = await core.api.lettersCreate({ title: '磁盘' });
-    const before = await core.api.letterContentGet({ id: letter.id });
+    const before = await core.api.lettersContentGet({ id: letter.id });
     const giveBack = fillDisk();
     const save = { id: letter.id, revision: before.letter.revision, doc: big(200_000), fields: [], values: {}, pageStyle: 'business' };
-    const full = await core.dispatch('letterContentSave', [save]);
+    const full = await core.dispatch('lettersContentSave', [save]);
     expect(full).toMatchObject({ ok: false, code: 'disk-full' });
-    expect(await core.api.letterContentGet({ id: letter.id })).toEqual(before);
+    expect(await core.api.lettersContentGet({ id: letter.id })).toEqual(before);
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     giveBack();
-    const saved = await core.dispatch('letterContentSave', [save]);
+    const saved = await core.dispatch('lettersContentSave', [save]);
     expect(saved).toMatchObject({ ok: true });
-    expect((await core.api.letterContentGet({ id: letter.id })).content.doc).toEqual(save.doc);
+    expect((await core.api.lettersContentGet({ id: letter.id })).content.doc).toEqual(save.doc);
   });
 
   it('version creation: disk-full, no version half-written; saved once there is space', async () => {
     const letter = await core.api.lettersCreate({ title: '版本' });
-    const { content } = await core.api.letterContentGet({ id: letter.id });
-    await core.api.letterContentSave({ id: letter.id, revision: letter.revision, doc: big(200_000) as never, fields: content.fields, values: {}, pageStyle: 'business' });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
+    await core.api.lettersContentSave({ id: letter.id, revision: letter.revision, doc: big(200_000) as never, fields: content.fields, values: {}, pageStyle: 'business' });
     const versions = await core.api.versionsList({ id: letter.id });
     const giveBack = fillDisk();
     expect(await core.dispatch('versionsSave', [{ id: letter.id, note: '满' }])).toMatchObject({ ok: false, code: 'disk-full' });
@@ -94,7 +94,7 @@ describe('a full disk while exporting', () => {
 
   it('.docx export to a full disk: disk-full, no file and no temporary file left; works once there is space', async () => {
     const letter = await core.api.lettersCreate({ templateId: 'builtin-health-consultation-guarantee' });
-    const { content } = await core.api.letterContentGet({ id: letter.id });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
     await core.api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
     const filler = path.join(mountDir, 'filler.bin');
     // Fill the tmpfs to the last few KB: a .docx (tens of KB) cannot fit.
@@ -104,11 +104,11 @@ describe('a full disk while exporting', () => {
       // ENOSPC: it is full now, which is the point
     }
     savePath = path.join(mountDir, '承诺书.docx');
-    const result = await core.dispatch('letterExport', [{ id: letter.id, format: 'docx' }]);
+    const result = await core.dispatch('lettersExport', [{ id: letter.id, format: 'docx' }]);
     expect(result).toMatchObject({ ok: false, code: 'disk-full' });
     expect(fs.readdirSync(mountDir).sort()).toEqual(['filler.bin']);
     fs.rmSync(filler);
-    expect(await core.dispatch('letterExport', [{ id: letter.id, format: 'docx' }])).toMatchObject({ ok: true, value: { path: savePath } });
+    expect(await core.dispatch('lettersExport', [{ id: letter.id, format: 'docx' }])).toMatchObject({ ok: true, value: { path: savePath } });
     expect(fs.readFileSync(savePath).subarray(0, 2).toString()).toBe('PK');
     savePath = null;
   });

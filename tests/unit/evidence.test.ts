@@ -42,7 +42,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 async function readyLetter(): Promise<number> {
   const letter = await core.api.lettersCreate({ templateId: 'builtin-health-consultation-guarantee' });
-  const { content } = await core.api.letterContentGet({ id: letter.id });
+  const { content } = await core.api.lettersContentGet({ id: letter.id });
   await core.api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
   return letter.id;
 }
@@ -296,7 +296,7 @@ describe('what is not tampering', () => {
   it('versions pruned by the retention policy are recorded, not reported as deleted', async () => {
     const letter = await core.api.lettersCreate({ title: '自动版本' });
     const versions = createVersionsRepo(core.db);
-    const base = (await core.api.letterContentGet({ id: letter.id })).content;
+    const base = (await core.api.lettersContentGet({ id: letter.id })).content;
     const at = (day: number, h: number) => `2026-01-${String(day).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00.000Z`;
     let n = 0;
     for (const day of [1, 2]) for (const h of [1, 2, 3]) versions.create(letter.id, { ...base, values: { n: ++n } }, 'auto', null, at(day, h));

@@ -44,7 +44,7 @@ describe('export target', () => {
     fs.chmodSync(file, 0o444);
     dialogs.save = file;
     const versions = (await t.core.api.versionsList({ id })).length;
-    expect(await codeOf(t.core.api.letterExport({ id, format: 'docx' }))).toBe('read-only');
+    expect(await codeOf(t.core.api.lettersExport({ id, format: 'docx' }))).toBe('read-only');
     expect(fs.readFileSync(file, 'utf8')).toBe('the signed paper');
     expect(fs.statSync(file).mode & 0o777).toBe(0o444);
     // Export for signature: no number assigned, no event, no version, the status unchanged.
@@ -62,18 +62,18 @@ describe('export target', () => {
   it('adds the format’s extension to a name without one, and refuses a name of another format', async () => {
     const id = await filledLetter();
     dialogs.save = path.join(t.dir, '承诺书');
-    expect((await t.core.api.letterExport({ id, format: 'docx' })).path).toBe(path.join(t.dir, '承诺书.docx'));
+    expect((await t.core.api.lettersExport({ id, format: 'docx' })).path).toBe(path.join(t.dir, '承诺书.docx'));
     expect(fs.existsSync(path.join(t.dir, '承诺书.docx'))).toBe(true);
     dialogs.save = path.join(t.dir, 'x.docx');
     const versions = (await t.core.api.versionsList({ id })).length;
-    expect(await codeOf(t.core.api.letterExport({ id, format: 'pdf' }))).toBe('invalid-input');
+    expect(await codeOf(t.core.api.lettersExport({ id, format: 'pdf' }))).toBe('invalid-input');
     expect(fs.existsSync(path.join(t.dir, 'x.docx'))).toBe(false);
     expect((await t.core.api.versionsList({ id })).length).toBe(versions);
     dialogs.save = path.join(t.dir, 'paper.pdf');
     expect(await codeOf(t.core.api.signExport({ id }))).toBe('invalid-input');
     expect((await t.core.api.lettersGet({ id })).number).toBeNull();
     dialogs.save = path.join(t.dir, 'x');
-    expect((await t.core.api.letterExport({ id, format: 'pdf' })).path).toBe(path.join(t.dir, 'x.pdf'));
+    expect((await t.core.api.lettersExport({ id, format: 'pdf' })).path).toBe(path.join(t.dir, 'x.pdf'));
   });
 });
 

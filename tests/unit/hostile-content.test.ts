@@ -109,14 +109,14 @@ describe('crafted attributes through the API and a template pack', () => {
 
   it('a content save with a crafted align or a colspan of 1e6 is refused, fast, and nothing is stored', async () => {
     const letter = await core.api.lettersCreate({ title: '测试' });
-    const before = await core.api.letterContentGet({ id: letter.id });
+    const before = await core.api.lettersContentGet({ id: letter.id });
     for (const d of [doc(evilPara(EVIL_ALIGN) as never), doc(tableOf([[cell({ colspan: 1e6 })]]) as never), doc(tableOf([[cell({ colspan: 3e7 })]]) as never)]) {
       const t = performance.now();
-      const r = await core.dispatch('letterContentSave', [{ id: letter.id, revision: letter.revision, doc: d, fields: [], values: {}, pageStyle: 'business' }]);
+      const r = await core.dispatch('lettersContentSave', [{ id: letter.id, revision: letter.revision, doc: d, fields: [], values: {}, pageStyle: 'business' }]);
       expect(performance.now() - t).toBeLessThan(200);
       expect(r).toMatchObject({ ok: false, code: 'invalid-document' });
     }
-    expect(await core.api.letterContentGet({ id: letter.id })).toEqual(before);
+    expect(await core.api.lettersContentGet({ id: letter.id })).toEqual(before);
   });
 
   it('a template save and a template pack with a crafted align are refused as a whole', async () => {

@@ -36,10 +36,10 @@ describe('import API', () => {
     const { template } = await api.importCreate({ as: 'template', title: '导入模板', doc: content.doc, fields: content.fields, values: {} });
     expect(template).toMatchObject({ name: '导入模板', category: '导入', builtin: false });
     const fromTemplate = await api.lettersCreate({ templateId: template!.id });
-    expect((await api.letterContentGet({ id: fromTemplate.id })).content.fields).toHaveLength(12);
+    expect((await api.lettersContentGet({ id: fromTemplate.id })).content.fields).toHaveLength(12);
 
     const { letter } = await api.importCreate({ as: 'letter', title: '导入函件', doc: content.doc, fields: content.fields, values: content.values });
-    const saved = await api.letterContentGet({ id: letter!.id });
+    const saved = await api.lettersContentGet({ id: letter!.id });
     expect(saved.content.doc).toEqual(content.doc);
     expect(saved.letter.title).toBe('导入函件');
   });

@@ -257,7 +257,7 @@ describe('named hostile inputs', () => {
     const source = await core.api.templatesGet({ id: 'builtin-health-consultation-guarantee' });
     expect(await core.dispatch('templatesSave', [{ template: { ...template, doc: source.doc, fields: source.fields } }])).toMatchObject({ ok: true });
     const letter = await core.api.lettersCreate({ templateId: template.id });
-    const { content } = await core.api.letterContentGet({ id: letter.id });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
     const { requiredValues } = await import('../helpers/sample-values');
     await core.api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
     dialogs.save = `${dir}/sign-${category}.docx`;
@@ -279,10 +279,10 @@ describe('named hostile inputs', () => {
     const letter = await core.api.lettersCreate({ title: '深' });
     const deep = deepObject(10_000);
     for (const [method, input] of [
-      ['letterContentSave', { id: letter.id, revision: letter.revision, doc: deep, fields: [], values: {}, pageStyle: 'business' }],
+      ['lettersContentSave', { id: letter.id, revision: letter.revision, doc: deep, fields: [], values: {}, pageStyle: 'business' }],
       ['importCreate', { as: 'letter', title: '深', doc: deep, fields: [], values: {} }],
-      ['letterContentSave', new Uint8Array(4 << 20)],
-      ['letterContentSave', { id: letter.id, revision: letter.revision, doc: new Float32Array(1 << 20), fields: [], values: {}, pageStyle: 'business' }],
+      ['lettersContentSave', new Uint8Array(4 << 20)],
+      ['lettersContentSave', { id: letter.id, revision: letter.revision, doc: new Float32Array(1 << 20), fields: [], values: {}, pageStyle: 'business' }],
       ['templatesSave', { template: new Uint8Array(4 << 20) }],
     ] as const) {
       const t = performance.now();
@@ -291,7 +291,7 @@ describe('named hostile inputs', () => {
       expect(r, method).toMatchObject({ ok: false, code: 'invalid-input' });
     }
     // A document 20 levels deep passes the payload guard and is refused by the document bounds.
-    const r = await core.dispatch('letterContentSave', [{ id: letter.id, revision: letter.revision, doc: deepObject(20), fields: [], values: {}, pageStyle: 'business' }]);
+    const r = await core.dispatch('lettersContentSave', [{ id: letter.id, revision: letter.revision, doc: deepObject(20), fields: [], values: {}, pageStyle: 'business' }]);
     expect(r).toMatchObject({ ok: false, code: 'invalid-document', message: expect.stringContaining('deeper') });
   });
 });
@@ -314,12 +314,12 @@ describe('field keys named like Object.prototype members', () => {
     const letter = await core.api.lettersCreate({ title: '键名' });
     const doc = { type: 'doc', content: [{ type: 'paragraph', content: keys.flatMap((key) => [{ type: 'text', text: `${key}：` }, { type: 'field', attrs: { key } }]) }] };
     const fields = keys.map((key) => ({ key, label: key, type: 'text', required: true }));
-    const saved = await core.dispatch('letterContentSave', [{ id: letter.id, revision: letter.revision, doc, fields, values: { toString: '已填' }, pageStyle: 'business' }]);
+    const saved = await core.dispatch('lettersContentSave', [{ id: letter.id, revision: letter.revision, doc, fields, values: { toString: '已填' }, pageStyle: 'business' }]);
     expect(saved).toMatchObject({ ok: true });
-    const { content } = await core.api.letterContentGet({ id: letter.id });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
     expect(content.values).toEqual({ toString: '已填' });
     // Unfilled keys are reported missing (not read from Object.prototype), and a draft export prints them blank.
-    expect(await core.dispatch('letterExport', [{ id: letter.id, format: 'docx' }])).toMatchObject({ ok: false, code: 'missing-required', message: expect.stringContaining('constructor') });
-    expect(await core.dispatch('letterExport', [{ id: letter.id, format: 'docx', draft: true }])).toMatchObject({ ok: true, value: { path: expect.stringContaining('.docx') } });
+    expect(await core.dispatch('lettersExport', [{ id: letter.id, format: 'docx' }])).toMatchObject({ ok: false, code: 'missing-required', message: expect.stringContaining('constructor') });
+    expect(await core.dispatch('lettersExport', [{ id: letter.id, format: 'docx', draft: true }])).toMatchObject({ ok: true, value: { path: expect.stringContaining('.docx') } });
   });
 });

@@ -21,7 +21,7 @@ const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', errorCode);
 
 async function readyLetter(templateId = 'builtin-health-consultation-guarantee') {
   const letter = await api().lettersCreate({ templateId });
-  const { content } = await api().letterContentGet({ id: letter.id });
+  const { content } = await api().lettersContentGet({ id: letter.id });
   await api().lettersFill({ id: letter.id, values: requiredValues(content.fields) });
   return letter;
 }
@@ -43,15 +43,15 @@ async function archived() {
 describe('archived and void letters are read-only', () => {
   it('refuses save, fill, rename and restore with illegal-transition, and leaves everything as it was', async () => {
     const letter = await archived();
-    const before = await api().letterContentGet({ id: letter.id });
+    const before = await api().lettersContentGet({ id: letter.id });
     const versionsBefore = await api().versionsList({ id: letter.id });
     const { content } = before;
     const text = content.fields.find((f) => f.type === 'text' && !f.role)!;
-    expect(await codeOf(api().letterContentSave({ id: letter.id, revision: letter.revision, ...content, values: { ...content.values, [text.key]: '改动' } }))).toBe('illegal-transition');
+    expect(await codeOf(api().lettersContentSave({ id: letter.id, revision: letter.revision, ...content, values: { ...content.values, [text.key]: '改动' } }))).toBe('illegal-transition');
     expect(await codeOf(api().lettersFill({ id: letter.id, values: { [text.key]: '改动' } }))).toBe('illegal-transition');
     expect(await codeOf(api().lettersRename({ id: letter.id, title: '新标题' }))).toBe('illegal-transition');
     expect(await codeOf(api().versionsRestore({ id: letter.id, seq: versionsBefore[versionsBefore.length - 1]!.seq }))).toBe('illegal-transition');
-    expect(await api().letterContentGet({ id: letter.id })).toEqual(before);
+    expect(await api().lettersContentGet({ id: letter.id })).toEqual(before);
     expect(await api().versionsList({ id: letter.id })).toEqual(versionsBefore);
   });
 
@@ -66,7 +66,7 @@ describe('archived and void letters are read-only', () => {
     for (const role of state.requiredRoles) await api().signRecord({ id: letter.id, role, name: role, dateSigned: '2026-05-08', method: '签字' });
     expect((await api().lettersGet({ id: letter.id })).status).toBe('signed');
     await api().lettersRename({ id: letter.id, title: '签署后改名' });
-    const { content } = await api().letterContentGet({ id: letter.id });
+    const { content } = await api().lettersContentGet({ id: letter.id });
     const text = content.fields.find((f) => f.type === 'text' && !f.role)!;
     await api().lettersFill({ id: letter.id, values: { [text.key]: '签署后改动' } });
     expect((await api().signState({ id: letter.id })).paperMatchesCurrent).toBe(false);
@@ -76,7 +76,7 @@ describe('archived and void letters are read-only', () => {
 describe('lettersCopy (复制为新函件)', () => {
   it('makes a fresh draft with the same content, the own number emptied, no number, versions or events', async () => {
     const letter = await archived();
-    const original = await api().letterContentGet({ id: letter.id });
+    const original = await api().lettersContentGet({ id: letter.id });
     const own = ownNumberFields(original.content.fields);
     expect(own.length).toBeGreaterThan(0);
     expect(original.content.values[own[0]!.key]).toBe(letter.number);
@@ -84,7 +84,7 @@ describe('lettersCopy (复制为新函件)', () => {
     const copy = await api().lettersCopy({ id: letter.id });
     expect(copy).toMatchObject({ status: 'draft', number: null, title: `${letter.title}（副本）`, trashedAt: null });
     expect(copy.id).not.toBe(letter.id);
-    const copied = await api().letterContentGet({ id: copy.id });
+    const copied = await api().lettersContentGet({ id: copy.id });
     expect(copied.templateId).toBe(original.templateId);
     expect(copied.content.doc).toEqual(original.content.doc);
     expect(copied.content.fields).toEqual(original.content.fields);
@@ -101,16 +101,16 @@ describe('lettersCopy (复制为新函件)', () => {
     const exported = await exportIt(copy.id);
     expect(exported.number).not.toBe(letter.number);
     // The original did not change.
-    expect(await api().letterContentGet({ id: letter.id })).toEqual(original);
+    expect(await api().lettersContentGet({ id: letter.id })).toEqual(original);
   });
 
   it('takes a title, keeps the page style, and refuses trashed or unknown letters', async () => {
     const letter = await api().lettersCreate({ title: '原函件' });
-    const { content } = await api().letterContentGet({ id: letter.id });
-    await api().letterContentSave({ id: letter.id, revision: letter.revision, ...content, pageStyle: 'official' });
+    const { content } = await api().lettersContentGet({ id: letter.id });
+    await api().lettersContentSave({ id: letter.id, revision: letter.revision, ...content, pageStyle: 'official' });
     const copy = await api().lettersCopy({ id: letter.id, title: '  另一份  ' });
     expect(copy.title).toBe('另一份');
-    expect((await api().letterContentGet({ id: copy.id })).content.pageStyle).toBe('official');
+    expect((await api().lettersContentGet({ id: copy.id })).content.pageStyle).toBe('official');
     expect(await codeOf(api().lettersCopy({ id: letter.id, title: ' ' }))).toBe('invalid-input');
     expect(await codeOf(api().lettersCopy({ id: 9999 }))).toBe('not-found');
     await api().lettersTrash({ id: letter.id });

@@ -150,17 +150,17 @@ async function run(api: LetterdeskApi, db: Db, dir: string, id: number, m: Model
       m.status = 'void';
       return;
     case 'save': {
-      const { letter, content } = await api.letterContentGet({ id });
+      const { letter, content } = await api.lettersContentGet({ id });
       const doc = { ...content.doc, content: [...(content.doc.content ?? []), { type: 'paragraph', content: [{ type: 'text', text: a.text }] }] };
-      await api.letterContentSave({ id, revision: letter.revision, ...content, doc });
-      expect(JSON.stringify((await api.letterContentGet({ id })).content.doc)).toContain(a.text);
+      await api.lettersContentSave({ id, revision: letter.revision, ...content, doc });
+      expect(JSON.stringify((await api.lettersContentGet({ id })).content.doc)).toContain(a.text);
       return;
     }
     case 'fill': {
-      const { content } = await api.letterContentGet({ id });
+      const { content } = await api.lettersContentGet({ id });
       const field = content.fields.find((f) => ['text', 'longtext', 'party'].includes(f.type) && f.role !== 'own-number')!;
       await api.lettersFill({ id, values: { [field.key]: a.text } });
-      expect((await api.letterContentGet({ id })).content.values[field.key]).toBe(a.text);
+      expect((await api.lettersContentGet({ id })).content.values[field.key]).toBe(a.text);
       return;
     }
     case 'rename':
@@ -185,10 +185,10 @@ async function run(api: LetterdeskApi, db: Db, dir: string, id: number, m: Model
       return;
     case 'copy': {
       const before = letterHash(db, id);
-      const original = await api.letterContentGet({ id });
+      const original = await api.lettersContentGet({ id });
       const copy = await api.lettersCopy({ id });
       expect(copy).toMatchObject({ status: 'draft', number: null, title: `${original.letter.title}（副本）`, trashedAt: null });
-      const copied = await api.letterContentGet({ id: copy.id });
+      const copied = await api.lettersContentGet({ id: copy.id });
       expect(copied.content.doc).toEqual(original.content.doc);
       expect(copied.content.fields).toEqual(original.content.fields);
       expect(copied.content.pageStyle).toBe(original.content.pageStyle);
@@ -213,7 +213,7 @@ describe('the letter lifecycle as a state machine', () => {
       fc.asyncProperty(fc.constantFrom(...TEMPLATES), fc.constantFrom(...START), fc.array(action, { minLength: 1, maxLength: 15, size: 'medium' }), async (templateId, start, random) => {
         const { api, db } = t.core;
         const letter = await api.lettersCreate({ templateId });
-        const { content } = await api.letterContentGet({ id: letter.id });
+        const { content } = await api.lettersContentGet({ id: letter.id });
         await api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
         await api.versionsSave({ id: letter.id, note: '起点' });
         const m: Model = { status: 'draft', trashed: false, number: null, required: [], signed: new Set() };

@@ -24,7 +24,7 @@ describe('migration 7: field roles', () => {
       const api = core.api;
       const draft = await api.lettersCreate({ templateId: 'builtin-health-consultation-guarantee' });
       const onPaper = await api.lettersCreate({ templateId: 'builtin-health-consultation-guarantee' });
-      const { content } = await api.letterContentGet({ id: onPaper.id });
+      const { content } = await api.lettersContentGet({ id: onPaper.id });
       await api.lettersFill({ id: onPaper.id, values: Object.fromEntries(Object.entries(fillAll(content.fields)).filter(([k]) => k !== 'letterNo')) });
       save.path = path.join(dir, 'paper.docx');
       await api.signExport({ id: onPaper.id });
@@ -42,10 +42,10 @@ describe('migration 7: field roles', () => {
       expect(core.db.pragma('user_version', { simple: true })).toBe(APP_SCHEMA_VERSION);
       const roles = (fields: FieldDef[]) => fields.filter((f) => f.role || f.signer).map((f) => `${f.key}:${f.role ?? f.signer}`);
       const expected = ['letterNo:own-number', 'promisorName:promisor-name', 'recipientName:recipient-name', 'promisorSeal:承诺方', 'promisorSignDate:承诺方', 'recipientSignature:接收方', 'recipientSignDate:接收方'];
-      expect(roles((await core.api.letterContentGet({ id: draft.id })).content.fields)).toEqual(expected);
+      expect(roles((await core.api.lettersContentGet({ id: draft.id })).content.fields)).toEqual(expected);
       expect(roles((await core.api.templatesGet({ id: template.id })).fields)).toEqual(expected);
       // On paper: stored as it was; the rules still see both signers and both parties.
-      const paper = await core.api.letterContentGet({ id: onPaper.id });
+      const paper = await core.api.lettersContentGet({ id: onPaper.id });
       expect(core.db.prepare<[number], { f: string }>(`SELECT fields_json f FROM letters WHERE id = ?`).get(onPaper.id)!.f).toBe(paperFields);
       expect(requiredSignerRoles(paper.content)).toEqual(['承诺方', '接收方']);
       expect(partyName(paper.content, 'promisor')).not.toBe('');

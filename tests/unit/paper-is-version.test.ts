@@ -121,9 +121,9 @@ describe('the paper handed over for signature is its frozen version', () => {
         const api = t.core.api;
         const letter = await api.lettersCreate({ templateId: template.id });
         const { values, sentinels } = valuesFor(plan);
-        const stored = await api.letterContentGet({ id: letter.id });
-        await api.letterContentSave({ id: letter.id, revision: stored.letter.revision, ...stored.content, values });
-        const { content } = await api.letterContentGet({ id: letter.id });
+        const stored = await api.lettersContentGet({ id: letter.id });
+        await api.lettersContentSave({ id: letter.id, revision: stored.letter.revision, ...stored.content, values });
+        const { content } = await api.lettersContentGet({ id: letter.id });
         const out = path.join(t.dir, `paper-${letter.id}.docx`);
         dialogs.save = out;
         const issues = fieldIssues(content);
@@ -138,7 +138,7 @@ describe('the paper handed over for signature is its frozen version', () => {
           // A draft export marks the letter 草稿 and prints no invalid value as a value.
           const draftOut = path.join(t.dir, `draft-${letter.id}.docx`);
           dialogs.save = draftOut;
-          const draft = await api.letterExport({ id: letter.id, format: 'docx', style: plan.style, draft: true });
+          const draft = await api.lettersExport({ id: letter.id, format: 'docx', style: plan.style, draft: true });
           expect(draft.draft).toBe(true);
           const text = docxBody(fs.readFileSync(draftOut));
           for (const s of sentinels) expect(text).not.toContain(squash(s));
@@ -152,7 +152,7 @@ describe('the paper handed over for signature is its frozen version', () => {
         const version = await api.versionsGet({ id: letter.id, seq: result.version!.seq });
         // The paper's body is exactly the frozen version's, as `export --version N` prints it.
         dialogs.save = path.join(t.dir, `again-${letter.id}.docx`);
-        await api.letterExport({ id: letter.id, format: 'docx', style: plan.style, version: version.seq });
+        await api.lettersExport({ id: letter.id, format: 'docx', style: plan.style, version: version.seq });
         const again = fs.readFileSync(path.join(t.dir, `again-${letter.id}.docx`));
         expect(docxParts(paper)['word/document.xml']).toBe(docxParts(again)['word/document.xml']);
         expect(docxBody(paper)).toBe(modelText(version.content, false));
@@ -182,7 +182,7 @@ describe('the paper handed over for signature is its frozen version', () => {
 describe('export for signature is one atomic step', () => {
   async function readyLetter(templateId: string) {
     const letter = await t.core.api.lettersCreate({ templateId });
-    const { content } = await t.core.api.letterContentGet({ id: letter.id });
+    const { content } = await t.core.api.lettersContentGet({ id: letter.id });
     const values = fillAll(content.fields);
     for (const f of ownNumberFields(content.fields)) delete values[f.key];
     await t.core.api.lettersFill({ id: letter.id, values });
@@ -209,12 +209,12 @@ describe('export for signature is one atomic step', () => {
       for (const template of templates) {
         const letter = await readyLetter(template.id);
         const before = evidenceSnapshot(letter.id);
-        const content = JSON.stringify((await t.core.api.letterContentGet({ id: letter.id })).content);
+        const content = JSON.stringify((await t.core.api.lettersContentGet({ id: letter.id })).content);
         dialogs.save = target();
         const code = await t.core.api.signExport({ id: letter.id }).then(() => 'exported', errorCode);
         expect(['io-error', 'read-only', 'file-locked']).toContain(code);
         expect(evidenceSnapshot(letter.id)).toBe(before);
-        expect(JSON.stringify((await t.core.api.letterContentGet({ id: letter.id })).content)).toBe(content);
+        expect(JSON.stringify((await t.core.api.lettersContentGet({ id: letter.id })).content)).toBe(content);
         expect(fs.readdirSync(t.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       }
       // No number was used up: the first real export gets the first number of the year.
@@ -231,7 +231,7 @@ describe('export for signature is one atomic step', () => {
       const letter = await readyLetter(template.id);
       dialogs.save = path.join(t.dir, `own-${letter.id}.docx`);
       const result = await t.core.api.signExport({ id: letter.id });
-      const { content } = await t.core.api.letterContentGet({ id: letter.id });
+      const { content } = await t.core.api.lettersContentGet({ id: letter.id });
       for (const f of own) expect(content.values[f.key]).toBe(result.number);
     }
   });

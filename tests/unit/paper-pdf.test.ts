@@ -54,7 +54,7 @@ describe.skipIf(!ready)('the PDF of the frozen version says what its .docx paper
         const paper = await api.signExport({ id: letter.id, style });
         const version = await api.versionsGet({ id: letter.id, seq: paper.version!.seq });
         dialogs.save = path.join(t.dir, `${template.id}-${style}.pdf`);
-        await api.letterExport({ id: letter.id, format: 'pdf', style, version: version.seq });
+        await api.lettersExport({ id: letter.id, format: 'pdf', style, version: version.seq });
         const pdfText = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', dialogs.save, '-'], { encoding: 'utf8' });
         // The page's margin boxes (page number; number · version · fingerprint) are not body text.
         const footer = squash(`编号 ${paper.number} · v${version.seq} · 校验码 ${version.fingerprint}`);

@@ -131,7 +131,7 @@ describe('attaching through the API', () => {
 
   async function exportedLetter() {
     const letter = await core.api.lettersCreate({ templateId: 'builtin-health-consultation-guarantee' });
-    const { content } = await core.api.letterContentGet({ id: letter.id });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
     await core.api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
     dialogs.save = path.join(dir, 'for-signature.docx');
     await core.api.signExport({ id: letter.id });

@@ -23,7 +23,7 @@ const t = useTempCore({ dialogs: { saveFile: async () => dialogs.save, openFile:
 async function letter(title: string, ...paragraphs: string[]) {
   const created = await t.core.api.lettersCreate({ title });
   t.clock.advance(1000);
-  return t.core.api.letterContentSave({ id: created.id, revision: created.revision, ...bodyContent(...paragraphs) });
+  return t.core.api.lettersContentSave({ id: created.id, revision: created.revision, ...bodyContent(...paragraphs) });
 }
 
 function titles(q: Partial<SearchQuery> & { text: string }): string[] {
@@ -74,9 +74,9 @@ describe('search over letters', () => {
     expect(hits.items.map((h) => [h.title, h.inTitle])).toEqual([['理赔承诺书', true], ['再一封', false], ['其他', false]]);
     // Editing the older body hit makes it the newest of the body hits.
     const other = hits.items[2]!;
-    const got = await t.core.api.letterContentGet({ id: other.id });
+    const got = await t.core.api.lettersContentGet({ id: other.id });
     t.clock.advance(1000);
-    await t.core.api.letterContentSave({ id: other.id, revision: got.letter.revision, ...bodyContent('理赔条款（修订）') });
+    await t.core.api.lettersContentSave({ id: other.id, revision: got.letter.revision, ...bodyContent('理赔条款（修订）') });
     hits = searcherOf(t.core).search({ text: '理赔' });
     expect(hits.items.map((h) => h.title)).toEqual(['理赔承诺书', '其他', '再一封']);
     expect(hits.total).toBe(3);
@@ -146,9 +146,9 @@ describe('the index stays in step with every write', () => {
     expect(found('特别约定')).toEqual([l.id]);
     const v1 = await api.versionsSave({ id: l.id, note: '客户要求补充条款' });
     expect(found('补充条款')).toEqual([l.id]);
-    const got = await api.letterContentGet({ id: l.id });
+    const got = await api.lettersContentGet({ id: l.id });
     t.clock.advance(60_000);
-    await api.letterContentSave({ id: l.id, revision: got.letter.revision, ...bodyContent('全新正文') });
+    await api.lettersContentSave({ id: l.id, revision: got.letter.revision, ...bodyContent('全新正文') });
     expect(found('安心医疗')).toEqual([]);
     expect(found('全新')).toEqual([l.id]);
     await api.versionsRestore({ id: l.id, seq: v1.seq });
@@ -167,7 +167,7 @@ describe('the index stays in step with every write', () => {
   it('export for signature (number), recorded signers and status', async () => {
     const api = t.core.api;
     const l = await api.lettersCreate({ templateId: 'builtin-health-consultation-guarantee' });
-    const { content } = await api.letterContentGet({ id: l.id });
+    const { content } = await api.lettersContentGet({ id: l.id });
     await api.lettersFill({ id: l.id, values: requiredValues(content.fields) });
     dialogs.save = path.join(t.dir, 'sign.docx');
     const { number } = await api.signExport({ id: l.id });
@@ -183,7 +183,7 @@ describe('the index stays in step with every write', () => {
     const api = t.core.api;
     const l = await letter('函', '原来的正文');
     // A stale revision is refused with 'conflict' after nothing was written.
-    await expect(api.letterContentSave({ id: l.id, revision: l.revision - 1, ...bodyContent('不该保存') })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(api.lettersContentSave({ id: l.id, revision: l.revision - 1, ...bodyContent('不该保存') })).rejects.toMatchObject({ code: 'conflict' });
     expect(found('不该')).toEqual([]);
     // A failure after the index row was rewritten rolls the row back with the letter.
     const repoWrite = () =>
@@ -261,8 +261,8 @@ describe('earlier versions (the register’s 包括旧版本 toggle)', () => {
     const l = await letter('甲函', '原条款：理赔时限三十日', '不变的段落');
     await api.versionsSave({ id: l.id });
     t.clock.advance(60_000);
-    const got = await api.letterContentGet({ id: l.id });
-    await api.letterContentSave({ id: l.id, revision: got.letter.revision, ...bodyContent('新条款：理赔时限十日', '不变的段落') });
+    const got = await api.lettersContentGet({ id: l.id });
+    await api.lettersContentSave({ id: l.id, revision: got.letter.revision, ...bodyContent('新条款：理赔时限十日', '不变的段落') });
 
     expect(ids({ text: '三十日' })).toEqual([]);
     const [hit, ...more] = searcherOf(t.core).search({ text: '三十日', history: true }).items;
@@ -288,12 +288,12 @@ describe('earlier versions (the register’s 包括旧版本 toggle)', () => {
     const api = t.core.api;
     const l = await letter('乙函', '第一稿：服务热线九五五');
     const versions = createVersionsRepo(t.core.db);
-    const draft = (await api.letterContentGet({ id: l.id })).content;
+    const draft = (await api.lettersContentGet({ id: l.id })).content;
     versions.create(l.id, draft, 'auto', null, t.clock.now().toISOString());
     t.clock.advance(86_400_000);
     versions.create(l.id, bodyContent('第二稿：服务热线九五五一'), 'auto', null, t.clock.now().toISOString());
     const now = (await api.lettersGet({ id: l.id })).revision;
-    await api.letterContentSave({ id: l.id, revision: now, ...bodyContent('第三稿') });
+    await api.lettersContentSave({ id: l.id, revision: now, ...bodyContent('第三稿') });
     expect(ids({ text: '第一稿', history: true })).toEqual([l.id]);
     expect(ids({ text: '第二稿', history: true })).toEqual([l.id]);
 
@@ -321,7 +321,7 @@ describe('autosave marks its letter; the next search writes it (never a stale an
     const a = await letter('甲', '旧文字');
     const b = await letter('乙', '无关');
     t.clock.advance(1000);
-    const saved = await api.letterContentSave({ id: a.id, revision: a.revision, ...bodyContent('承诺理赔十日内完成') });
+    const saved = await api.lettersContentSave({ id: a.id, revision: a.revision, ...bodyContent('承诺理赔十日内完成') });
     // Both letters' first texts and 甲's second are saved, none indexed yet: one mark per letter.
     expect(pending()).toBe(2);
     // A later indexed write (rename) writes the waiting letter first: rows stay in recency order.
@@ -329,21 +329,21 @@ describe('autosave marks its letter; the next search writes it (never a stale an
     await api.lettersRename({ id: b.id, title: '乙 理赔须知' });
     expect(pending()).toBe(0);
     t.clock.advance(1000);
-    await api.letterContentSave({ id: a.id, revision: saved.revision, ...bodyContent('承诺理赔五日内完成') });
+    await api.lettersContentSave({ id: a.id, revision: saved.revision, ...bodyContent('承诺理赔五日内完成') });
     expect(pending()).toBe(1);
     expect(searcherOf(t.core).search({ text: '十日' }).items).toEqual([]);
     expect(pending()).toBe(0);
     // Title hit first; then by recency: 甲 was changed last.
     expect(searcherOf(t.core).search({ text: '理赔' }).items.map((h) => h.title)).toEqual(['乙 理赔须知', '甲']);
     // The register's own text filter answers from the same index, after the same flush.
-    await api.letterContentSave({ id: a.id, revision: saved.revision + 1, ...bodyContent('承诺理赔三日内完成') });
+    await api.lettersContentSave({ id: a.id, revision: saved.revision + 1, ...bodyContent('承诺理赔三日内完成') });
     expect((await api.registerList({ text: '三日' })).items.map((r) => r.id)).toEqual([a.id]);
   });
 
   it('a mark left when the app closed or was killed is written by the next search after opening again', async () => {
     const api = t.core.api;
     const a = await letter('丙', '第一句');
-    await api.letterContentSave({ id: a.id, revision: a.revision, ...bodyContent('第二句话') });
+    await api.lettersContentSave({ id: a.id, revision: a.revision, ...bodyContent('第二句话') });
     expect(pending()).toBe(1);
     // Closed (or killed) with the mark in place: the file keeps it.
     t.core.close();

@@ -57,7 +57,7 @@ describe('index result equals a brute-force scan', () => {
             clock.advance(1000);
             if (o.kind === 'create') {
               const l = await api.lettersCreate({ title: o.title.trim() || '函' });
-              const saved = await api.letterContentSave({ id: l.id, revision: l.revision, ...bodyContent(...o.body.split('、')) });
+              const saved = await api.lettersContentSave({ id: l.id, revision: l.revision, ...bodyContent(...o.body.split('、')) });
               ids.push(saved.id);
               continue;
             }
@@ -68,11 +68,11 @@ describe('index result equals a brute-force scan', () => {
               await api.lettersRestore({ id });
               continue;
             }
-            if (o.kind === 'save') await api.letterContentSave({ id, revision: letter.revision, ...bodyContent(o.body) });
+            if (o.kind === 'save') await api.lettersContentSave({ id, revision: letter.revision, ...bodyContent(o.body) });
             else if (o.kind === 'rename') await api.lettersRename({ id, title: o.title.trim() || '函' });
             else if (o.kind === 'note') await api.versionsSave({ id, note: o.note });
             else if (o.kind === 'trash') await api.lettersTrash({ id });
-            else await api.letterContentSave({ id, revision: letter.revision + 5, ...bodyContent(o.body) }).catch(() => null);
+            else await api.lettersContentSave({ id, revision: letter.revision + 5, ...bodyContent(o.body) }).catch(() => null);
           }
           const index = searchIndexFor(core.db);
           // Earlier versions' text, read from the versions table (not from the index's own copy): each line on its own.

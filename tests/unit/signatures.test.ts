@@ -31,7 +31,7 @@ const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', errorCode);
 /** A letter from the two-party template with every required field filled. */
 async function readyLetter(templateId = 'builtin-health-consultation-guarantee') {
   const letter = await core.api.lettersCreate({ templateId });
-  const { content } = await core.api.letterContentGet({ id: letter.id });
+  const { content } = await core.api.lettersContentGet({ id: letter.id });
   await core.api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
   return letter;
 }
@@ -64,7 +64,7 @@ describe('letter numbers', () => {
   it('fills the letter\'s own 承诺书编号 field with the assigned number before freezing the version', async () => {
     const letter = await readyLetter();
     const exported = await exportIt(letter.id);
-    const { content } = await core.api.letterContentGet({ id: letter.id });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
     const own = content.fields.find((f) => f.type === 'docnumber' && f.label.includes('承诺书编号'))!;
     expect(content.values[own.key]).toBe(exported.number);
     const frozen = await core.api.versionsGet({ id: letter.id, seq: exported.version!.seq });
@@ -141,8 +141,8 @@ describe('lifecycle', () => {
   it('editing after export says the paper no longer matches', async () => {
     const letter = await readyLetter();
     await exportIt(letter.id);
-    const { letter: l, content } = await core.api.letterContentGet({ id: letter.id });
-    await core.api.letterContentSave({ id: letter.id, revision: l.revision, ...content, pageStyle: content.pageStyle === 'business' ? 'official' : 'business' });
+    const { letter: l, content } = await core.api.lettersContentGet({ id: letter.id });
+    await core.api.lettersContentSave({ id: letter.id, revision: l.revision, ...content, pageStyle: content.pageStyle === 'business' ? 'official' : 'business' });
     const state = await core.api.signState({ id: letter.id });
     expect(state.paperMatchesCurrent).toBe(false);
     expect(state.exported).not.toBeNull();

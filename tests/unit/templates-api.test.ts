@@ -37,7 +37,7 @@ describe('letters from templates', () => {
     const template = await core.api.templatesGet({ id: tp!.id });
     const letter = await core.api.lettersCreate({ templateId: template.id, counterpartyId: party.id });
     expect(letter.title).toBe(template.name);
-    const { content, templateId } = await core.api.letterContentGet({ id: letter.id });
+    const { content, templateId } = await core.api.lettersContentGet({ id: letter.id });
     expect(templateId).toBe(template.id);
     expect(content.doc).toEqual(template.doc);
     const partyFields = template.fields.filter((f) => f.type === 'party');
@@ -50,7 +50,7 @@ describe('letters from templates', () => {
     }
     // Later profile edits do not rewrite the letter.
     await core.api.profileUpdate({ fullName: '改名后的公司' });
-    const again = await core.api.letterContentGet({ id: letter.id });
+    const again = await core.api.lettersContentGet({ id: letter.id });
     expect(JSON.stringify(again.content.values)).not.toContain('改名后的公司');
   });
 
@@ -59,7 +59,7 @@ describe('letters from templates', () => {
     expect(list).toHaveLength(8);
     for (const tp of list) {
       const letter = await core.api.lettersCreate({ templateId: tp.id });
-      const { content } = await core.api.letterContentGet({ id: letter.id });
+      const { content } = await core.api.lettersContentGet({ id: letter.id });
       expect(letterPlainText(letterBlocks(content.doc, content.fields, content.values)).length).toBeGreaterThan(200);
     }
   });
@@ -74,7 +74,7 @@ describe('letters from templates', () => {
 describe('saving content', () => {
   async function blank() {
     const letter = await core.api.lettersCreate({ title: '测试' });
-    return core.api.letterContentGet({ id: letter.id });
+    return core.api.lettersContentGet({ id: letter.id });
   }
   const doc = (text: string, key?: string) => ({
     type: 'doc' as const,
@@ -84,26 +84,26 @@ describe('saving content', () => {
   it('stores body, fields and values in one commit and bumps the revision', async () => {
     const { letter } = await blank();
     const fields = [{ key: 'days', label: '时限', type: 'number' as const, required: true, options: { unit: '个工作日' } }];
-    const saved = await core.api.letterContentSave({ id: letter.id, revision: letter.revision, doc: doc('在', 'days'), fields, values: { days: 5 }, pageStyle: 'official' });
+    const saved = await core.api.lettersContentSave({ id: letter.id, revision: letter.revision, doc: doc('在', 'days'), fields, values: { days: 5 }, pageStyle: 'official' });
     expect(saved.revision).toBe(letter.revision + 1);
-    const { content } = await core.api.letterContentGet({ id: letter.id });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
     expect(content).toMatchObject({ fields, values: { days: 5 }, pageStyle: 'official' });
     expect(letterPlainText(letterBlocks(content.doc, content.fields, content.values))).toBe('在5个工作日');
   });
 
   it('refuses a stale revision with conflict and keeps the stored text', async () => {
     const { letter } = await blank();
-    await core.api.letterContentSave({ id: letter.id, revision: letter.revision, doc: doc('第一稿'), fields: [], values: {}, pageStyle: 'business' });
-    const stale = core.api.letterContentSave({ id: letter.id, revision: letter.revision, doc: doc('过期的'), fields: [], values: {}, pageStyle: 'business' });
+    await core.api.lettersContentSave({ id: letter.id, revision: letter.revision, doc: doc('第一稿'), fields: [], values: {}, pageStyle: 'business' });
+    const stale = core.api.lettersContentSave({ id: letter.id, revision: letter.revision, doc: doc('过期的'), fields: [], values: {}, pageStyle: 'business' });
     expect(await codeOf(stale)).toBe('conflict');
-    const { content } = await core.api.letterContentGet({ id: letter.id });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
     expect(JSON.stringify(content.doc)).toContain('第一稿');
   });
 
   it('strips control characters pasted from Word', async () => {
     const { letter } = await blank();
-    await core.api.letterContentSave({ id: letter.id, revision: letter.revision, doc: doc('甲\u000b乙\u0007丙'), fields: [], values: {}, pageStyle: 'business' });
-    const { content } = await core.api.letterContentGet({ id: letter.id });
+    await core.api.lettersContentSave({ id: letter.id, revision: letter.revision, doc: doc('甲\u000b乙\u0007丙'), fields: [], values: {}, pageStyle: 'business' });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
     expect(letterPlainText(letterBlocks(content.doc, [], {}))).toBe('甲乙丙');
   });
 
@@ -114,7 +114,7 @@ describe('saving content', () => {
     ['a badly named field', doc('x'), [{ key: 'Bad Key', label: 'x', type: 'text', required: false }], 'invalid-input'],
   ])('refuses %s and stores nothing', async (_what, badDoc, fields, code) => {
     const { letter } = await blank();
-    const result = await core.dispatch('letterContentSave', [{ id: letter.id, revision: letter.revision, doc: badDoc, fields, values: {}, pageStyle: 'business' }]);
+    const result = await core.dispatch('lettersContentSave', [{ id: letter.id, revision: letter.revision, doc: badDoc, fields, values: {}, pageStyle: 'business' }]);
     expect(result).toMatchObject({ ok: false, code });
     expect((await core.api.lettersGet({ id: letter.id })).revision).toBe(letter.revision);
   });
@@ -122,13 +122,13 @@ describe('saving content', () => {
   it('refuses a body over the size limit with a clear error', async () => {
     const { letter } = await blank();
     const huge = doc('承'.repeat(2_100_000));
-    expect(await codeOf(core.api.letterContentSave({ id: letter.id, revision: letter.revision, doc: huge, fields: [], values: {}, pageStyle: 'business' }))).toBe('invalid-document');
+    expect(await codeOf(core.api.lettersContentSave({ id: letter.id, revision: letter.revision, doc: huge, fields: [], values: {}, pageStyle: 'business' }))).toBe('invalid-document');
   });
 
   it('letters fill type-checks values by key', async () => {
     const [tp] = (await core.api.templatesList()).filter((t) => t.id === 'builtin-claims-service-obligations');
     const letter = await core.api.lettersCreate({ templateId: tp!.id });
-    const { content } = await core.api.letterContentGet({ id: letter.id });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
     const num = content.fields.find((f) => f.type === 'number')!;
     const text = content.fields.find((f) => f.type === 'text')!;
     const filled = await core.api.lettersFill({ id: letter.id, values: { [num.key]: 3, [text.key]: '甲公司' } });
@@ -156,7 +156,7 @@ describe('user templates and packs', () => {
   it('saves a letter as a template without its filled values', async () => {
     const [tp] = await core.api.templatesList();
     const letter = await core.api.lettersCreate({ templateId: tp!.id });
-    const { content } = await core.api.letterContentGet({ id: letter.id });
+    const { content } = await core.api.lettersContentGet({ id: letter.id });
     const textField = content.fields.find((f) => f.type === 'text')!;
     await core.api.lettersFill({ id: letter.id, values: { [textField.key]: '只属于这封信' } });
     const template = await core.api.templatesCreate({ name: '从函件保存', category: '我的模板', fromLetterId: letter.id });

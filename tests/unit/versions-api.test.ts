@@ -33,8 +33,8 @@ const content = (text: string, days = 5): LetterContent => ({
 });
 
 async function save(id: number, c: LetterContent) {
-  const { letter } = await core.api.letterContentGet({ id });
-  return core.api.letterContentSave({ id, revision: letter.revision, ...c });
+  const { letter } = await core.api.lettersContentGet({ id });
+  return core.api.lettersContentSave({ id, revision: letter.revision, ...c });
 }
 
 describe('versions through the API', () => {
@@ -91,7 +91,7 @@ describe('versions through the API', () => {
     expect(result.version).toMatchObject({ kind: 'restore', restoredFrom: 1 });
     const list = await core.api.versionsList({ id: letter.id });
     expect(list.map((v) => v.seq)).toEqual([3, 2, 1]);
-    const { content: now } = await core.api.letterContentGet({ id: letter.id });
+    const { content: now } = await core.api.lettersContentGet({ id: letter.id });
     expect(JSON.stringify(now.doc)).toContain('第一版');
     expect(JSON.stringify((await core.api.versionsGet({ id: letter.id, seq: 2 })).content.doc)).toContain('第二版');
   });

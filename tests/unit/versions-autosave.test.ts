@@ -77,7 +77,7 @@ describe('saveDraft with a fake clock', () => {
       kinds.push(...r.versionsCreated.map((v) => `${minute}:${v.kind}`));
     }
     expect(kinds).toEqual(['10:auto', '20:auto']);
-    expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(25));
+    expect((await t.core.api.lettersContentGet({ id })).content).toEqual(draft(25));
     expect(versions.get(id, 2).content).toEqual(draft(20));
   });
 
@@ -88,7 +88,7 @@ describe('saveDraft with a fake clock', () => {
     const r = saveDraft(store, id, draft(2), first.letter.revision, now());
     expect(r.versionsCreated.map((v) => v.kind)).toEqual(['pre-edit']);
     expect(versions.get(id, 1).content).toEqual(draft(1));
-    expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(2));
+    expect((await t.core.api.lettersContentGet({ id })).content).toEqual(draft(2));
     // The pre-edit version restarts the throttle.
     t.clock.advance(9 * MIN);
     expect(saveDraft(store, id, draft(3), r.letter.revision, now()).versionsCreated).toEqual([]);
@@ -111,7 +111,7 @@ describe('saveDraft with a fake clock', () => {
     const bad = { ...draft(3), doc: { type: 'doc', content: [{ type: 'nonsense' }] } } as unknown as LetterContent;
     expect(() => saveDraft(store, id, bad, undefined, now())).toThrow(expect.objectContaining({ code: 'invalid-document' }));
     expect(versions.list(id)).toEqual([]);
-    expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(1));
+    expect((await t.core.api.lettersContentGet({ id })).content).toEqual(draft(1));
   });
 
   it('applies a retention setting after each new automatic version', async () => {

@@ -154,10 +154,10 @@ describe('versions repository', () => {
 
   it('snapshotLetter keeps the letter’s saved content', async () => {
     const id = await newLetter();
-    const letter = await t.core.api.letterContentGet({ id });
-    await t.core.api.letterContentSave({ id, revision: letter.letter.revision, ...content('已保存的文本') });
+    const letter = await t.core.api.lettersContentGet({ id });
+    await t.core.api.lettersContentSave({ id, revision: letter.letter.revision, ...content('已保存的文本') });
     const v = snapshotLetter(createVersionStore(t.core.db), id, 'manual', 'Ctrl+S', now());
-    expect(repo.get(id, v.seq).content).toEqual((await t.core.api.letterContentGet({ id })).content);
+    expect(repo.get(id, v.seq).content).toEqual((await t.core.api.lettersContentGet({ id })).content);
     expect(snapshotLetter(createVersionStore(t.core.db), id, 'export', null, now())).toMatchObject({ seq: v.seq, kind: 'manual', exportedAt: now() });
   });
 });

@@ -29,8 +29,8 @@ function draft(days: number, extra = ''): LetterContent {
 }
 
 async function save(id: number, content: LetterContent) {
-  const { letter } = await t.core.api.letterContentGet({ id });
-  return t.core.api.letterContentSave({ id, revision: letter.revision, ...content });
+  const { letter } = await t.core.api.lettersContentGet({ id });
+  return t.core.api.lettersContentSave({ id, revision: letter.revision, ...content });
 }
 
 describe('restoring a version', () => {
@@ -49,7 +49,7 @@ describe('restoring a version', () => {
     expect(versions.get(id, 3).content).toEqual(draft(3, '，并书面告知'));
     expect(r.version).toMatchObject({ seq: 4, kind: 'restore', restoredFrom: 1, createdAt: '2026-05-08T09:01:00.000Z' });
     expect(r.version.hash).toBe(versions.summary(id, 1).hash);
-    const current = await t.core.api.letterContentGet({ id });
+    const current = await t.core.api.lettersContentGet({ id });
     expect(current.content).toEqual(draft(5));
     expect(contentHash(current.content)).toBe(r.version.hash);
     expect(r.letter.revision).toBe(current.letter.revision);
@@ -70,7 +70,7 @@ describe('restoring a version', () => {
     // The replaced state is one step away: restoring it back works the same way.
     const back = restoreVersion(createVersionStore(t.core.db), id, r.previous.seq, now());
     expect(back.version).toMatchObject({ seq: 4, kind: 'restore', restoredFrom: 2 });
-    expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(3));
+    expect((await t.core.api.lettersContentGet({ id })).content).toEqual(draft(3));
   });
 
   it('refuses an unknown version or a stale revision and changes nothing', async () => {
@@ -81,6 +81,6 @@ describe('restoring a version', () => {
     expect(() => restoreVersion(createVersionStore(t.core.db), id, 9, now())).toThrow(expect.objectContaining({ code: 'not-found' }));
     expect(() => restoreVersion(createVersionStore(t.core.db), id, 1, now(), 1)).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(versions.list(id)).toHaveLength(1);
-    expect((await t.core.api.letterContentGet({ id })).content).toEqual(draft(3));
+    expect((await t.core.api.lettersContentGet({ id })).content).toEqual(draft(3));
   });
 });

@@ -15,7 +15,7 @@ async function finish(api: LetterdeskApi, job: BackupJob | null): Promise<Backup
   let j = job;
   while (j.state === 'running') {
     await new Promise((r) => setTimeout(r, 50));
-    j = await api.backupJob({ id: j.id });
+    j = await api.backupsJobGet({ id: j.id });
   }
   if (j.state !== 'done') throw new LetterdeskError(j.error?.code === 'cancelled' ? 'cancelled' : ((j.error?.code ?? 'internal') as 'internal'), j.error?.message ?? j.state);
   return j;
@@ -34,7 +34,7 @@ export const backupCommands: CommandSpec[] = [
         const job = await finish(api, await api.archiveExport());
         return { data: job, text: `已备份到 backed up to ${job.path}` };
       }
-      const info = await (await ctx.open()).backupNow();
+      const info = await (await ctx.open()).backupsCreate();
       return { data: info, text: `已备份 backed up: ${describe(info)}` };
     },
   },
@@ -60,7 +60,7 @@ export const backupCommands: CommandSpec[] = [
     args: [{ name: 'file', description: '备份文件夹、其 manifest.json 或 .ldarchive 文件 backup folder, its manifest.json, or an .ldarchive' }],
     async run(ctx) {
       const api = await ctx.open({ openFrom: path.resolve(ctx.text(0)) });
-      const r = await api.backupRestore({});
+      const r = await api.backupsRestore({});
       return { data: r, text: `已恢复 restored from ${ctx.text(0)}${r?.before ? `\n恢复前的数据已备份 the previous state was backed up: ${describe(r.before)}` : ''}` };
     },
   },

@@ -35,7 +35,7 @@ export const exportCommands: CommandSpec[] = [
       const api = await ctx.open({ saveTo: target });
       const results = [];
       for (const id of ids) {
-        results.push(await api.letterExport({ id, format, ...(style && { style }), ...(version !== undefined && { version }), ...(ctx.flag('draft') && { draft: true }) }));
+        results.push(await api.lettersExport({ id, format, ...(style && { style }), ...(version !== undefined && { version }), ...(ctx.flag('draft') && { draft: true }) }));
       }
       const lines = results.map((r) => `已导出 exported ${r.path}（v${r.version?.seq} · 校验码 ${r.version?.fingerprint}${r.draft ? ' · 草稿 draft' : ''}）`);
       return { data: ids.length === 1 ? results[0] : results, text: lines.join('\n') };

@@ -64,7 +64,7 @@ export const fieldCommands: CommandSpec[] = [
     summary: '列出字段及可填格式 fields: key, label, type, required, value (--json: unit, choices, range, accepted formats)',
     args: [{ name: 'id', description: '函件 ID letter ID', kind: 'id' }],
     async run(ctx) {
-      const { content } = await (await ctx.open()).letterContentGet({ id: ctx.id(0) });
+      const { content } = await (await ctx.open()).lettersContentGet({ id: ctx.id(0) });
       return {
         data: content.fields.map((f) => fieldInfo(f, content.values[f.key])),
         text: table(
@@ -84,7 +84,7 @@ export const fieldCommands: CommandSpec[] = [
       if (!sources) throw new UsageError('letters fill needs --values FILE or --set KEY=VALUE');
       const entries = readValueSources(sources);
       const api = await ctx.open();
-      const { content } = await api.letterContentGet({ id: ctx.id(0) });
+      const { content } = await api.lettersContentGet({ id: ctx.id(0) });
       const filled = await api.lettersFill({ id: ctx.id(0), values: fieldValuesFor(ctx, content.fields, entries) });
       return { data: filled, text: `已填写 filled #${filled.letter.id}（revision ${filled.letter.revision}）` };
     },

@@ -16,14 +16,14 @@ import type { DialogsPort } from '../ports';
 
 export type BackupMethods =
   | 'backupsList'
-  | 'backupNow'
-  | 'backupFolderChoose'
-  | 'backupFolderReset'
-  | 'backupRestore'
+  | 'backupsCreate'
+  | 'backupsFolderChoose'
+  | 'backupsFolderReset'
+  | 'backupsRestore'
   | 'archiveExport'
   | 'archiveImport'
-  | 'backupJob'
-  | 'backupJobCancel'
+  | 'backupsJobGet'
+  | 'backupsJobCancel'
   | 'recoveryInfo';
 
 const ARCHIVE_FILTERS = [{ name: '函件台归档 Letterdesk archive', extensions: [ARCHIVE_EXTENSION] }];
@@ -46,14 +46,14 @@ function backupMethods(backups: BackupService, dialogs: DialogsPort, now: () => 
   }
   return {
     backupsList: async () => backups.overview(),
-    backupNow: async () => backups.backupNow('manual'),
-    backupFolderChoose: async () => {
+    backupsCreate: async () => backups.backupNow('manual'),
+    backupsFolderChoose: async () => {
       if (!dialogs.chooseFolder) throw new LetterdeskError('invalid-input', 'This shell cannot choose a folder');
       const dir = await dialogs.chooseFolder({ defaultPath: backups.folder() });
       return dir ? backups.setFolder(dir) : null;
     },
-    backupFolderReset: async () => backups.setFolder(null),
-    backupRestore: async ({ id }) => {
+    backupsFolderReset: async () => backups.setFolder(null),
+    backupsRestore: async ({ id }) => {
       const from = await source(id);
       return from ? backups.restore(from) : null;
     },
@@ -66,13 +66,13 @@ function backupMethods(backups: BackupService, dialogs: DialogsPort, now: () => 
       const file = await dialogs.openFile({ filters: ARCHIVE_FILTERS });
       return file ? backups.startImport(file) : null;
     },
-    backupJob: async ({ id }) => backups.job(id),
-    backupJobCancel: async ({ id }) => backups.cancel(id),
+    backupsJobGet: async ({ id }) => backups.job(id),
+    backupsJobCancel: async ({ id }) => backups.cancel(id),
     recoveryInfo: async () => backups.recovery(),
   };
 }
 
-const RECOVERY_METHODS = new Set<string>(['appInfo', 'backupsList', 'backupFolderChoose', 'backupFolderReset', 'backupRestore', 'archiveImport', 'backupJob', 'backupJobCancel', 'recoveryInfo']);
+const RECOVERY_METHODS = new Set<string>(['appInfo', 'backupsList', 'backupsFolderChoose', 'backupsFolderReset', 'backupsRestore', 'archiveImport', 'backupsJobGet', 'backupsJobCancel', 'recoveryInfo']);
 
 /**
  * The API while the start found the database damaged (open-core.ts): the backup methods work,

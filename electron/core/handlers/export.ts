@@ -6,7 +6,7 @@ import { fontsUsed } from '../export/fonts';
 import { missingFonts } from '../export/installed-fonts';
 import { exportLetter, printHtml, type LetterExportDeps } from '../export/letter-export';
 
-export type ExportMethods = 'letterExport' | 'letterPrint' | 'exportFontCheck' | 'exportReveal';
+export type ExportMethods = 'lettersExport' | 'lettersPrint' | 'exportFontCheck' | 'exportReveal';
 
 export function exportHandlers(
   deps: Pick<CoreDeps, 'db' | 'letters' | 'versions' | 'now' | 'dialogs' | 'pdf' | 'printer' | 'settings' | 'lastExport'>,
@@ -24,12 +24,12 @@ export function exportHandlers(
     now: deps.now,
   };
   return {
-    letterExport: async (req) => {
+    lettersExport: async (req) => {
       const result = await exportLetter(exportDeps, req);
       if (result.path) lastExport.path = result.path;
       return result;
     },
-    letterPrint: async ({ id, style }) => {
+    lettersPrint: async ({ id, style }) => {
       if (!deps.printer) throw new LetterdeskError('internal', 'Printing is not available here');
       return { printed: await deps.printer.print(printHtml(exportDeps, id, style), letters.get(id).title) };
     },

@@ -17,8 +17,8 @@ export type LetterMethods =
   | 'lettersTrash'
   | 'lettersCopy'
   | 'lettersRestore'
-  | 'letterContentGet'
-  | 'letterContentSave'
+  | 'lettersContentGet'
+  | 'lettersContentSave'
   | 'lettersFill';
 
 export function letterHandlers(deps: Pick<CoreDeps, 'db' | 'letters' | 'versions' | 'now' | 'settings' | 'parties' | 'templates' | 'sign'>): Pick<LetterdeskApi, LetterMethods> {
@@ -39,8 +39,8 @@ export function letterHandlers(deps: Pick<CoreDeps, 'db' | 'letters' | 'versions
     lettersTrash: async ({ id, confirmNumber }) => trashLetter(db, letters, deps.sign.events, id, confirmNumber, now()),
     lettersCopy: async ({ id, title }) => copyLetter(letters, id, title, now()),
     lettersRestore: async ({ id }) => letters.restore(id, now()),
-    letterContentGet: async ({ id }) => letters.getContent(id),
-    letterContentSave: async ({ id, revision, ...content }) => saveDraft(deps, id, content, revision, now(), versioningSettings(settings)).letter,
+    lettersContentGet: async ({ id }) => letters.getContent(id),
+    lettersContentSave: async ({ id, revision, ...content }) => saveDraft(deps, id, content, revision, now(), versioningSettings(settings)).letter,
     lettersFill: async ({ id, values, revision }) =>
       // One transaction: the values are merged into the content the status check read.
       db.transaction(() => {

@@ -21,7 +21,7 @@ export function createArchiveTask() {
       state.job = job;
       while (job && job.state === 'running') {
         await new Promise((r) => setTimeout(r, 150));
-        job = await getApi().backupJob({ id: job.id });
+        job = await getApi().backupsJobGet({ id: job.id });
         state.job = job;
       }
       if (job && job.state === 'failed') {
@@ -31,7 +31,7 @@ export function createArchiveTask() {
       return job;
     },
     async cancel(): Promise<void> {
-      if (state.job?.state === 'running') state.job = await getApi().backupJobCancel({ id: state.job.id });
+      if (state.job?.state === 'running') state.job = await getApi().backupsJobCancel({ id: state.job.id });
     },
   };
 }

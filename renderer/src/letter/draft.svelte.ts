@@ -178,7 +178,7 @@ export class LetterDraft {
     this.status = 'saving';
     const snapshot = this.snapshot();
     try {
-      const letter = await getApi().letterContentSave(snapshot);
+      const letter = await getApi().lettersContentSave(snapshot);
       this.letter = letter;
       this.lastError = null;
       // Edits made while this save was in flight set 'dirty' and scheduled their own save.

@@ -135,7 +135,7 @@ export async function readyLetter(
   options: { title?: string; promisor?: string; recipient?: string; templateId?: string } = {},
 ): Promise<Letter> {
   const letter = await api.lettersCreate({ templateId: options.templateId ?? 'builtin-health-consultation-guarantee', ...(options.title ? { title: options.title } : {}) });
-  const { content } = await api.letterContentGet({ id: letter.id });
+  const { content } = await api.lettersContentGet({ id: letter.id });
   const values: Record<string, unknown> = {};
   for (const f of content.fields) {
     if (f.type === 'party' && (f.options?.part ?? 'fullName') === 'fullName') {
