@@ -12,6 +12,9 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   outputDir: 'test-results',
+  // The app's specs run the shipped browser shell (tests/e2e/harness.ts starts it and connects over
+  // CDP); `use` below is for the specs that drive Playwright's own browser (print-pdf, the PDF
+  // renderer check in no-network).
   use: {
     browserName: 'chromium',
     headless: true,

@@ -48,6 +48,8 @@ export function appResponse(rendererDir: string, url: string, printPages?: Map<s
   } catch {
     return null;
   }
+  // The browser asks for an icon unprompted; refusing it would put an error in the page's console.
+  if (urlPath === '/favicon.ico') return { status: 204, headers: appHeaders('image/x-icon'), body: Buffer.alloc(0) };
   if (urlPath.startsWith(PRINT_PATH)) {
     const html = printPages?.get(urlPath.slice(PRINT_PATH.length));
     return html === undefined ? null : { status: 200, headers: appHeaders(appFileType('.html'), PRINT_CSP), body: Buffer.from(html, 'utf8') };

@@ -11,7 +11,8 @@
  * Ctrl+W, a quit) is held by a beforeunload prompt the shell answers "stay", the shell sends
  * 'before-close', the page saves what is pending and calls window.close(), which here asks the
  * shell to close the window for good. Reload keys are off (the Electron app has no reload either):
- * a reload would look like a close to the shell.
+ * a reload by the browser would look like a close to the shell. The page's own location.reload()
+ * (after restoring a backup or importing an archive) is let through.
  *
  * The file dialog lives in a world of its own (FILE_DIALOG_WORLD): its binding, which lists folders,
  * does not exist in the page's world, and its DOM is a closed shadow root.
@@ -62,8 +63,14 @@ export const BRIDGE_SCRIPT = `(() => {
       for (const listener of [...listeners]) listener(command);
     },
   });
+  // The page's own reload (location.reload() after a restore or an import) is not a close: the
+  // Navigation API names it before beforeunload runs.
+  let reloading = false;
+  globalThis.navigation?.addEventListener('navigate', (event) => {
+    if (event.navigationType === 'reload' && !event.userInitiated) reloading = true;
+  });
   addEventListener('beforeunload', (event) => {
-    if (closing) return;
+    if (closing || reloading) return;
     event.preventDefault();
     event.returnValue = '';
   });

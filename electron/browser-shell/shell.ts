@@ -53,6 +53,18 @@ export interface ShellOptions {
   windowSize?: { width: number; height: number };
   /** The browser's environment (default: this process's); tests name their own display. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * TEST ONLY (tests/e2e/harness.ts; `npm start` never sets it): also opens DevTools on a port of
+   * the loopback interface that the system picks, so Playwright can drive the page the shell
+   * opened (it cannot attach over the pipe). RunningShell.debugEndpoint names it.
+   */
+  testDebugPort?: boolean;
+  /**
+   * The daily backup soon after start and the 30-minute tick, as in the Electron app (default on).
+   * The end-to-end tests turn the timers off so that no backup starts in the middle of a test;
+   * their backups are the ones a test asks for.
+   */
+  autoBackup?: boolean;
 }
 
 export interface RunningShell {
@@ -64,6 +76,8 @@ export interface RunningShell {
   pageSession: string;
   dataDir: string;
   profileDir: string;
+  /** With testDebugPort only: the browser's DevTools WebSocket address on the loopback interface. */
+  debugEndpoint?: string;
   /** Sends a menu command to the page (the same commands the Electron menu sends). */
   sendCommand(command: MenuCommand): Promise<void>;
   /** Brings the window forward (a second start asks for this). */
@@ -77,7 +91,7 @@ export interface RunningShell {
 }
 
 /** The flags of the CLI's PDF renderer without --no-sandbox (added for root only), plus an app window's. */
-export function browserArgs(options: { profileDir: string; headless: boolean; isRoot: boolean; windowSize: { width: number; height: number } }): string[] {
+export function browserArgs(options: { profileDir: string; headless: boolean; isRoot: boolean; windowSize: { width: number; height: number }; testDebugPort?: boolean }): string[] {
   return [
     ...CHROMIUM_PRINT_ARGS.filter((a) => a !== '--no-sandbox'),
     ...(options.isRoot ? ['--no-sandbox'] : []),
@@ -96,6 +110,8 @@ export function browserArgs(options: { profileDir: string; headless: boolean; is
     '--deny-permission-prompts',
     `--window-size=${options.windowSize.width},${options.windowSize.height}`,
     ...(options.headless ? ['--headless'] : []),
+    // Test only (see ShellOptions.testDebugPort): a port the system picks, on 127.0.0.1 only.
+    ...(options.testDebugPort ? ['--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1'] : []),
     '--app=about:blank',
   ];
 }
@@ -133,16 +149,25 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
     printer,
     // As the Electron app: a damaged database opens the recovery screen; backups run while it is open.
     recoverDamaged: true,
-    autoBackup: true,
+    autoBackup: options.autoBackup ?? true,
   });
 
   let child: ChildProcess;
   let cdp: CdpConnection;
   let stderr = '';
+  // The browser writes the port it took here (a file left by an earlier start would name an old one).
+  const portFile = path.join(profileDir, 'DevToolsActivePort');
+  if (options.testDebugPort) fs.rmSync(portFile, { force: true });
   try {
     child = spawn(
       options.browser.path,
-      browserArgs({ profileDir, headless: !!options.headless, isRoot: !!options.isRoot, windowSize: options.windowSize ?? { width: 1280, height: 860 } }),
+      browserArgs({
+        profileDir,
+        headless: !!options.headless,
+        isRoot: !!options.isRoot,
+        windowSize: options.windowSize ?? { width: 1280, height: 860 },
+        testDebugPort: !!options.testDebugPort,
+      }),
       { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], env: options.env ?? process.env },
     );
     child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
@@ -152,7 +177,8 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
   } catch (err) {
     core.close();
     if (looksLikeNoDisplay(stderr)) throw noDisplay(options.env?.['DISPLAY'] ?? process.env['DISPLAY'] ?? options.env?.['WAYLAND_DISPLAY'] ?? process.env['WAYLAND_DISPLAY']);
-    throw browserFailed(options.browser.name, stderr || (err instanceof Error ? err.message : String(err)));
+    // The cause last: the one line keeps the end of the detail.
+    throw browserFailed(options.browser.name, `${stderr} ${err instanceof Error ? err.message : String(err)}`);
   }
 
   const browserExited = new Promise<void>((resolve) => {
@@ -166,9 +192,21 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
     await browserExited;
     core.close();
     if (looksLikeNoDisplay(stderr)) throw noDisplay(options.env?.['DISPLAY'] ?? process.env['DISPLAY'] ?? options.env?.['WAYLAND_DISPLAY'] ?? process.env['WAYLAND_DISPLAY']);
-    throw browserFailed(options.browser.name, stderr || (err instanceof Error ? err.message : String(err)));
+    // The cause last: the one line keeps the end of the detail.
+    throw browserFailed(options.browser.name, `${stderr} ${err instanceof Error ? err.message : String(err)}`);
   }
   const page = view;
+  let debugEndpoint: string | undefined;
+  if (options.testDebugPort) {
+    try {
+      debugEndpoint = await readDebugEndpoint(portFile);
+    } catch (err) {
+      child.kill('SIGKILL');
+      await browserExited;
+      core.close();
+      throw err;
+    }
+  }
 
   const done = (async () => {
     await Promise.race([browserExited, page.windowClosed.then(() => cdp.send('Browser.close').catch(() => {}))]);
@@ -186,6 +224,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
     pageSession: page.sessionId,
     dataDir: options.dataDir,
     profileDir,
+    ...(debugEndpoint && { debugEndpoint }),
     sendCommand: (command) => page.sendCommand(command),
     raise: () => page.raise(),
     closeWindow: async () => {
@@ -196,7 +235,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
     async quit() {
       if (!cdp.exited) {
         // As the Electron shell: the page saves what is pending, then the window closes (at most 3 s).
-        await Promise.race([page.sendCommand('before-close').then(() => page.windowClosed), new Promise((r) => setTimeout(r, 3000))]);
+        await Promise.race([page.sendCommand('before-close').then(() => page.windowClosed, () => {}), new Promise((r) => setTimeout(r, 3000))]);
         fileDialogs.cancelAll();
         await Promise.race([page.settle(), new Promise((r) => setTimeout(r, 5000))]);
         await cdp.send('Browser.close').catch(() => {});
@@ -207,6 +246,16 @@ export async function startShell(options: ShellOptions): Promise<RunningShell> {
       await done;
     },
   };
+}
+
+/** DevToolsActivePort: the port on its first line, the browser target's path on its second. */
+async function readDebugEndpoint(portFile: string): Promise<string> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const [port, target] = (fs.existsSync(portFile) ? fs.readFileSync(portFile, 'utf8') : '').split('\n');
+    if (port && /^\d+$/.test(port.trim()) && target?.trim().startsWith('/devtools/browser/')) return `ws://127.0.0.1:${port.trim()}${target.trim()}`;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the browser named no DevTools port');
 }
 
 interface PageView {
@@ -231,9 +280,9 @@ async function bindPage(cdp: CdpConnection, options: BindOptions): Promise<PageV
   const inFlight = new Set<Promise<unknown>>();
   let mainFrameId = '';
 
-  // The window --app opened (about:blank, nothing loaded yet).
+  // The window --app opened (about:blank, nothing loaded yet); a busy PC can take many seconds.
   const targetOf = async (): Promise<string> => {
-    for (let i = 0; i < 100; i++) {
+    for (const until = Date.now() + 45_000; Date.now() < until; ) {
       const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string }[] };
       const pageTarget = targetInfos.find((t) => t.type === 'page');
       if (pageTarget) return pageTarget.targetId;
@@ -267,7 +316,7 @@ async function bindPage(cdp: CdpConnection, options: BindOptions): Promise<PageV
     }
     // A navigation is aborted (the page stays as it is); any other request fails as blocked.
     const isDocument = params.resourceType === 'Document';
-    if (!/^https:\/\/letterdesk\.invalid\/favicon\.ico$/.test(params.request.url)) log(`${isDocument ? 'navigation' : 'request'} refused: ${params.request.url.slice(0, 200)}`);
+    log(`${isDocument ? 'navigation' : 'request'} refused: ${params.request.url.slice(0, 200)}`);
     void cdp.send('Fetch.failRequest', { requestId: params.requestId, errorReason: isDocument ? 'Aborted' : 'BlockedByClient' }, message.sessionId).catch(() => {});
   };
 

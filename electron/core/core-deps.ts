@@ -5,21 +5,21 @@
  */
 import path from 'node:path';
 import { createBackupService, type BackupService } from './backup/backup-service';
-import type { Db } from './db/open-db';
 import { createPartiesRepo } from './parties-repo';
 import { noDialogs, systemClock, type Clock, type DialogsPort, type PdfPort, type PrinterPort } from './ports';
 import { createRegisterRepo } from './register-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createSignContext, type SignContext } from './signatures/context';
 import { createTemplatesRepo, loadBuiltinTemplates, type TemplatesRepo } from './templates-repo';
-import { createVersionStore, type VersionStore } from './versions/version-store';
+import type { VersionStore } from './versions/version-store';
 
 /** resources/ beside the sources (dev, tests) — main and the CLI pass their own. */
 export const DEFAULT_RESOURCES_DIR = path.resolve(__dirname, '../../resources');
 
 /** What a shell passes to createApi. */
 export interface ApiDeps {
-  db: Db;
+  /** The open database with its repositories and search index, built once per database (createVersionStore). */
+  store: VersionStore;
   dataDir: string;
   /** Folder holding templates/*.json (the built-in templates). */
   resourcesDir?: string;
@@ -53,10 +53,10 @@ export interface CoreDeps extends VersionStore {
 }
 
 export function createCoreDeps(deps: ApiDeps): CoreDeps {
-  const { db } = deps;
+  const { store } = deps;
+  const { db } = store;
   const clock = deps.clock ?? systemClock;
   const now = () => clock.now().toISOString();
-  const store = createVersionStore(db);
   const settings = createSettingsRepo(db);
   const templates = createTemplatesRepo(db, loadBuiltinTemplates(deps.resourcesDir ?? DEFAULT_RESOURCES_DIR));
   const dialogs = deps.dialogs ?? noDialogs;
@@ -71,7 +71,7 @@ export function createCoreDeps(deps: ApiDeps): CoreDeps {
     settings,
     parties: createPartiesRepo(db),
     templates,
-    register: createRegisterRepo(db),
+    register: createRegisterRepo(db, store.search),
     sign: createSignContext({
       ...store,
       templates,

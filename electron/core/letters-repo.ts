@@ -4,7 +4,7 @@ import type { Letter, LetterSort, LetterStatus, LetterSummary, ListLettersQuery,
 import type { LetterContent, PageStyle } from '../shared/letter-content';
 import { partiesOf } from '../shared/field-roles';
 import { assertEditable } from './letter-edit-guard';
-import { searchIndexFor } from './search/search-index';
+import type { SearchIndex } from './search/search-index';
 
 interface LetterRow {
   id: number;
@@ -50,8 +50,7 @@ export const DEFAULT_PAGE_SIZE = 50;
  * Letters table access. Statements are prepared once per repository. Every write here brings
  * the letter's search index row up to date in the same transaction (issue #13).
  */
-export function createLettersRepo(db: Db) {
-  const search = searchIndexFor(db);
+export function createLettersRepo(db: Db, search: SearchIndex) {
   const insert = db.prepare<[string, string | null, PageStyle, string, string, string, string, string, string]>(
     `INSERT INTO letters (title, template_id, page_style, doc_json, fields_json, values_json, parties, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -11,10 +11,13 @@ import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from './db/open-db
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { recoveryApi } from './handlers/backup';
 import { noDialogs, systemClock } from './ports';
+import { createVersionStore, type VersionStore } from './versions/version-store';
 
 export interface Core {
   /** The open database (throws in recovery, where there is none). */
   readonly db: Db;
+  /** The open database's repositories and search index, as the API uses them (tests, the bench). */
+  readonly store: VersionStore;
   api: LetterdeskApi;
   dispatch: Dispatch;
   backups: BackupService;
@@ -24,7 +27,7 @@ export interface Core {
   close(): void;
 }
 
-export interface OpenCoreOptions extends Omit<ApiDeps, 'db' | 'backups'> {
+export interface OpenCoreOptions extends Omit<ApiDeps, 'store' | 'backups'> {
   /**
    * The app: a damaged database is moved aside and the core opens in recovery instead of
    * failing (the CLI and tests fail with 'db-corrupt' and touch nothing).
@@ -38,29 +41,29 @@ export interface OpenCoreOptions extends Omit<ApiDeps, 'db' | 'backups'> {
 export function openCore(options: OpenCoreOptions): Core {
   const { dataDir } = options;
   const clock = options.clock ?? systemClock;
-  let db: Db | null = null;
+  let store: VersionStore | null = null;
   let recovery: RecoveryInfo | null = null;
   let current: LetterdeskApi;
   const backups = createBackupService({
     dataDir,
     appVersion: options.appVersion ?? '0.0.0',
     clock,
-    db: () => db,
+    db: () => store?.db ?? null,
     replaceDatabase,
     recovery: () => recovery,
   });
   const open = () => openDatabase(dataDir, { beforeMigrate: (d) => void backups.beforeMigration(d) });
   const build = (next: Db) => {
-    db = next;
+    store = createVersionStore(next);
     recovery = null;
-    current = createApi({ ...options, db: next, backups });
+    current = createApi({ ...options, store, backups });
   };
 
   /** Close, swap the file in, open again; on failure the previous file goes back. */
   function replaceDatabase(install: (target: string) => void): void {
     const file = path.join(dataDir, DB_FILE_NAME);
-    if (db) closeDatabase(db);
-    db = null;
+    if (store) closeDatabase(store.db);
+    store = null;
     const aside = `${file}.replaced-${Date.now()}`;
     if (fs.existsSync(file)) fs.renameSync(file, aside);
     for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
@@ -97,8 +100,11 @@ export function openCore(options: OpenCoreOptions): Core {
   const facade = Object.fromEntries(API_METHODS.map((m) => [m, (input: never) => (current[m] as (i: never) => Promise<unknown>)(input)])) as unknown as LetterdeskApi;
   return {
     get db() {
-      if (!db) throw new LetterdeskError('db-recovery', 'No database is open (recovery)');
-      return db;
+      return this.store.db;
+    },
+    get store() {
+      if (!store) throw new LetterdeskError('db-recovery', 'No database is open (recovery)');
+      return store;
     },
     api: facade,
     dispatch: createDispatcher(facade),
@@ -108,8 +114,8 @@ export function openCore(options: OpenCoreOptions): Core {
     },
     close: () => {
       backups.stop();
-      if (db) closeDatabase(db);
-      db = null;
+      if (store) closeDatabase(store.db);
+      store = null;
     },
   };
 }

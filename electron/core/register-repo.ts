@@ -2,7 +2,7 @@ import type { Db } from './db/open-db';
 import type { LetterStatus, Page } from '../shared/domain';
 import type { RegisterQuery, RegisterRow, RegisterSort } from '../shared/register';
 import { textMatch } from './search/compile-query';
-import { searchIndexFor } from './search/search-index';
+import type { SearchIndex } from './search/search-index';
 
 /** A register row as stored (search hits read the same columns). */
 export interface RegisterDbRow {
@@ -45,7 +45,7 @@ export const toRegisterRow = (r: RegisterDbRow): RegisterRow => ({
 });
 
 /** The register: filtered, sorted, paged queries with bound parameters only. */
-export function createRegisterRepo(db: Db) {
+export function createRegisterRepo(db: Db, search: SearchIndex) {
   type Params = (string | number)[];
   const cache = new Map<string, { page: import('better-sqlite3').Statement<Params, RegisterDbRow>; count: import('better-sqlite3').Statement<Params, { n: number }> }>();
 
@@ -67,7 +67,7 @@ export function createRegisterRepo(db: Db) {
     const match = q.text ? textMatch(q.text) : null;
     if (match) {
       // Letters saved since their index row was written are written first (never a stale answer).
-      searchIndexFor(db).flushPending();
+      search.flushPending();
       // The full-text index (issue #13): title, number, body, parties, signers, notes.
       where.push(`id IN (SELECT d.letter_id FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ?)`);
       params.push(match);

@@ -6,6 +6,7 @@ import { DEFAULT_FONTS } from './export/fonts';
 export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh-CN',
   autoVersionMinutes: 10,
+  autoVersionRetention: 'keep-all',
   numberPattern: DEFAULT_NUMBER_PATTERN,
   numberPrefix: DEFAULT_NUMBER_PREFIX,
   categoryPrefixes: {},

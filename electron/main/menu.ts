@@ -48,6 +48,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
         { label: '全选', role: 'selectAll' },
         { type: 'separator' },
         cmd('查找', 'CmdOrCtrl+F', 'search'),
+        cmd('替换', 'CmdOrCtrl+H', 'replace'),
       ],
     },
     {

@@ -4,7 +4,7 @@
  * What main checks before core runs, and core again.
  */
 import { z } from 'zod';
-import { LETTER_STATUSES, TITLE_MAX } from './domain';
+import { AUTO_VERSION_RETENTIONS, LETTER_STATUSES, TITLE_MAX } from './domain';
 import { fieldDefSchema, fieldValueSchema, templateDataSchema } from './template';
 import { isValidNumberPattern, SIGN_METHODS } from './signatures';
 import { textProblem, userLine, userText } from './text-rules';
@@ -126,6 +126,7 @@ const numberPrefix = z.string().regex(/^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00
 export const settingsPatch = z.strictObject({
   locale: z.enum(['zh-CN', 'en']).optional(),
   autoVersionMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  autoVersionRetention: z.enum(AUTO_VERSION_RETENTIONS).optional(),
   numberPattern: z.string().refine(isValidNumberPattern, 'bad-number-pattern').optional(),
   numberPrefix: numberPrefix.optional(),
   // `__proto__` cannot be a key of a stored map (zod would drop it silently): refused by name.

@@ -20,8 +20,10 @@ import type { Template, TemplateSummary } from './template';
 import type { ContentDiff, Version, VersionSummary } from './versions';
 import type { LetterSignatureState, ScanSummary, VerifyResult } from './signatures';
 import type { RegisterRow } from './register';
+import type { ExportBatchJob, RecentLetter } from './letters-batch';
 import type { SearchPage, SearchRebuildProgress } from './search';
 import type { ImportResult } from './import/import-types';
+import type { ImportProgress } from './import/import-steps';
 import { importCreateInput, importTextInput } from './import/import-api';
 import {
   fieldValues,
@@ -93,6 +95,19 @@ export const contract = {
   lettersContentSave: method(letterContentInput).returns<Letter>(),
   /** Sets field values by key, type-checked (merged into the current values). */
   lettersFill: method(z.strictObject({ id, values: fieldValues, revision: revision.optional() })).returns<LetterWithContent>(),
+  /** 最近打开 (issue #15): the letters opened last, newest first (trashed ones left out). */
+  lettersRecent: method(none).returns<RecentLetter[]>(),
+  /** The renderer opened a letter: it goes to the top of 最近打开. */
+  lettersRecentAdd: method(z.strictObject({ id })).returns<void>(),
+  /** Exports a selection into a folder chosen in the dialog (null when cancelled); poll lettersBatchGet. */
+  lettersExportBatch: method(
+    z.strictObject({ ids: z.array(id).min(1).max(500), format: z.enum(['docx', 'pdf']), style: pageStyle.optional(), draft: z.boolean().optional() }),
+  ).returns<ExportBatchJob | null>(),
+  lettersBatchGet: method(z.strictObject({ id })).returns<ExportBatchJob>(),
+  /** Stops before the next letter; the file in hand is finished whole. */
+  lettersBatchCancel: method(z.strictObject({ id })).returns<ExportBatchJob>(),
+  /** Answers the job's question about a file that exists already (`all`: for the rest of the job too). */
+  lettersBatchResolve: method(z.strictObject({ id, replace: z.boolean(), all: z.boolean().optional() })).returns<ExportBatchJob>(),
 
   // Versions
   /** The letter's timeline, newest first (no content). */
@@ -169,6 +184,10 @@ export const contract = {
   importFile: method(none).returns<{ path: string | null; result: ImportResult | null }>(),
   /** Creates a letter or a user template from the previewed content, in one write. */
   importCreate: method(importCreateInput).returns<{ letter: Letter | null; template: Template | null }>(),
+  /** How far the running importText/importFile is; null when none runs. */
+  importProgress: method(none).returns<ImportProgress | null>(),
+  /** Stops the running importText/importFile: it fails with `cancelled`, having saved nothing. */
+  importCancel: method(none).returns<void>(),
 
   // The office: address book, settings, own profile
   partiesList: method(none).returns<Party[]>(),

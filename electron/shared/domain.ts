@@ -50,10 +50,19 @@ export interface Page<T> {
 
 export type Locale = 'zh-CN' | 'en';
 
+export const AUTO_VERSION_RETENTIONS = ['keep-all', 'thin'] as const;
+export type AutoVersionRetention = (typeof AUTO_VERSION_RETENTIONS)[number];
+
 export interface Settings {
   locale: Locale;
   /** An automatic version is made after this many minutes of editing since the last one. */
   autoVersionMinutes: number;
+  /**
+   * Automatic versions: all kept (the default: the history is evidence), or thinned — every one
+   * of the last 30 days, then one a day until 180 days, then one a week. Only automatic versions
+   * are ever thinned: manual, exported, signed and restore versions are always kept.
+   */
+  autoVersionRetention: AutoVersionRetention;
   /** Letter number pattern, e.g. {前缀}-{yyyy}-{seq:4} → HXCN-2026-0001 (issue #6). */
   numberPattern: string;
   /** Prefix used when a letter's template category has none of its own. */

@@ -112,6 +112,15 @@ function readMoney(t: string): number | null {
 }
 
 /**
+ * The parts of a typed date in any form `parseFieldInput` reads, before they are checked: the
+ * form uses it to say *which* part of a refused date is wrong (2026年2月30日: February has 28
+ * days). Null when the text is no date form at all.
+ */
+export function readDateText(text: string): DateValue | null {
+  return readDate(halfWidth(text));
+}
+
+/**
  * 2026-05-08, 2026/5/8, 2026.5.8, 2026年5月8日, 20260508, an Excel date-time (2026/5/8 0:00,
  * 2026-05-08T00:00:00), or a partial date 2026年5月 / 2026-05 / 2026年 (the rest stays blank on paper).
  */

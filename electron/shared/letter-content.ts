@@ -31,7 +31,9 @@ export function cleanDocText<T>(node: T): T {
     const out: Record<string, unknown> = {};
     // defineProperty: an own key "__proto__" (JSON.parse makes one) stays a key for checkDocBounds to refuse.
     for (const [k, v] of Object.entries(node)) {
-      Object.defineProperty(out, k, { value: k === 'text' && typeof v === 'string' ? v.replace(CONTROL, '') : cleanDocText(v), enumerable: true, writable: true, configurable: true });
+      const value = k === 'text' && typeof v === 'string' ? v.replace(CONTROL, '') : cleanDocText(v);
+      if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+      else out[k] = value; // (plain assignment is several times faster; autosave runs this on every pause)
     }
     return out as T;
   }

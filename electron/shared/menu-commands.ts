@@ -1,6 +1,7 @@
 /** Commands the application menu sends to the page. A closed set. */
 /** 'before-close': the window is closing; save what is pending, then close it again. */
-export const MENU_COMMANDS = ['new-letter', 'go-letters', 'go-templates', 'go-settings', 'search', 'before-close'] as const;
+/** 'search' is the register's search, or find in the open letter; 'replace' is replace in the open letter. */
+export const MENU_COMMANDS = ['new-letter', 'go-letters', 'go-templates', 'go-settings', 'search', 'replace', 'before-close'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_COMMAND_CHANNEL = 'letterdesk:command';
 

@@ -8,8 +8,6 @@ import path from 'node:path';
 import { openCore } from '../../electron/core/create-api';
 import { DB_FILE_NAME } from '../../electron/core/db/open-db';
 import { saveDraft } from '../../electron/core/versions/draft-saver';
-import { createVersionStore } from '../../electron/core/versions/version-store';
-import { createVersionsRepo } from '../../electron/core/versions/versions-repo';
 import { diffContents } from '../../electron/core/versions/version-diff';
 import type { FieldDef } from '../../electron/shared/fields';
 import type { LetterContent } from '../../electron/shared/letter-content';
@@ -57,8 +55,8 @@ export async function benchVersions(): Promise<Row[]> {
   const core = openCore({ dataDir: path.join(tmp.dir, 'work') });
   const big = openCore({ dataDir: path.join(tmp.dir, 'history') });
   try {
-    const versions = createVersionsRepo(core.db);
-    const store = createVersionStore(core.db);
+    const versions = core.store.versions;
+    const store = core.store;
     const { id } = await core.api.lettersCreate({ title: '基准测试承诺书' });
     let revision = (await core.api.lettersContentSave({ id, revision: 1, ...threePageLetter(0) })).revision;
     const now = () => new Date().toISOString();
@@ -82,7 +80,7 @@ export async function benchVersions(): Promise<Row[]> {
     const createOther = await time(500, (i) => versions.create(id, threePageLetter(10_000 + i), 'manual', null, now()));
 
     // 1,000 versions of one letter, small edits, as written over its life (one commit each).
-    const history = createVersionsRepo(big.db);
+    const history = big.store.versions;
     const letter = await big.api.lettersCreate({ title: '一千个版本的承诺书' });
     await big.api.lettersContentSave({ id: letter.id, revision: 1, ...threePageLetter(0) });
     for (let i = 1; i <= 1000; i++) history.create(letter.id, threePageLetter(i), i % 10 === 0 ? 'manual' : 'auto', null, now());

@@ -10,32 +10,9 @@ import { LetterPage } from './pages/LetterPage';
 import type { MenuCommand } from '../../electron/shared/menu-commands';
 import { letterBlocks, letterPlainText } from '../../electron/shared/letter-model';
 
-interface ShellWindow {
-  letterdeskMenu?: { onCommand(listener: (command: string) => void): () => void };
-  __shellListeners: ((command: string) => void)[];
-  __closed: number;
-}
-
-/**
- * The Electron preload's menu-command channel, stood in for in the page: the test sends a
- * command as the application menu (or the window's close button) would. window.close is
- * recorded instead of closing the page.
- */
-function installShell(): void {
-  const w = window as unknown as ShellWindow;
-  w.__shellListeners = [];
-  w.__closed = 0;
-  w.letterdeskMenu = {
-    onCommand(listener) {
-      w.__shellListeners.push(listener);
-      return () => (w.__shellListeners = w.__shellListeners.filter((l) => l !== listener));
-    },
-  };
-  window.close = () => void w.__closed++;
-}
-
-const sendCommand = (page: Page, command: MenuCommand) =>
-  page.evaluate((c) => (window as unknown as ShellWindow).__shellListeners.forEach((l) => l(c)), command);
+/** The running app of the current test: the shell sends a command as the application menu (or the window's close button) would. */
+let shellApp: LetterdeskApp;
+const sendCommand = (_page: Page, command: MenuCommand) => shellApp.sendCommand(command);
 
 async function storedText(app: LetterdeskApp, id: number): Promise<string> {
   const { content } = await app.core.api.lettersContentGet({ id });
@@ -64,10 +41,6 @@ const atNewLetterDialog = async (page: Page) => {
   await expect(page.getByRole('dialog')).toBeVisible();
   await atRegister(page);
 };
-const atRegisterSearch = async (page: Page) => {
-  await atRegister(page);
-  await expect(page.getByRole('search', { name: '筛选' }).getByLabel('搜索')).toBeFocused();
-};
 const nav = (name: string) => (page: Page) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 
 interface WayOut {
@@ -81,7 +54,6 @@ const waysOut: WayOut[] = [
   { name: 'Ctrl+1', leave: (p) => p.keyboard.press('Control+1'), arrived: atRegister },
   { name: 'Ctrl+2', leave: (p) => p.keyboard.press('Control+2'), arrived: atTemplates },
   { name: 'Ctrl+,', leave: (p) => p.keyboard.press('Control+,'), arrived: atSettings },
-  { name: 'Ctrl+F', leave: (p) => p.keyboard.press('Control+f'), arrived: atRegisterSearch },
   { name: 'sidebar 函件', leave: nav('函件'), arrived: atRegister },
   { name: 'sidebar 模板', leave: nav('模板'), arrived: atTemplates },
   { name: 'sidebar 设置', leave: nav('设置'), arrived: atSettings },
@@ -90,12 +62,13 @@ const waysOut: WayOut[] = [
   { name: 'menu 函件', leave: (p) => sendCommand(p, 'go-letters'), arrived: atRegister },
   { name: 'menu 模板', leave: (p) => sendCommand(p, 'go-templates'), arrived: atTemplates },
   { name: 'menu 设置', leave: (p) => sendCommand(p, 'go-settings'), arrived: atSettings },
-  { name: 'menu 查找', leave: (p) => sendCommand(p, 'search'), arrived: atRegisterSearch },
+  // Ctrl+F and the menu's 查找 no longer leave a letter: they open its find bar (issue #15,
+  // tests/e2e/find-replace.spec.ts). From the templates view they still reach the register's search.
 ];
 
 test.describe('nothing typed is lost', () => {
-  test.beforeEach(async ({ app }) => {
-    await app.page.addInitScript(installShell);
+  test.beforeEach(({ app }) => {
+    shellApp = app;
   });
 
   for (const way of waysOut) {
@@ -125,8 +98,11 @@ test.describe('nothing typed is lost', () => {
 
   test('closing the window stores the text before the window closes', async ({ app }) => {
     const { id, marker } = await typeInLetter(app, '关闭窗口测试');
+    // The page stores what is pending, then asks the shell to close its window.
+    const closed = app.page.waitForEvent('close');
     await sendCommand(app.page, 'before-close');
-    await expect.poll(() => app.page.evaluate(() => (window as unknown as ShellWindow).__closed)).toBe(1);
+    await closed;
+    await app.restart();
     expect(await storedText(app, id)).toContain(marker);
   });
 

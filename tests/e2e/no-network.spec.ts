@@ -17,18 +17,18 @@ import { minimalPng } from '../helpers/scan-files';
 import { buildPrintHtml } from '../../electron/core/export';
 import type { LetterContent } from '../../electron/shared/letter-content';
 import { HOSTILE_TEXT, META } from '../helpers/render-docx';
+import { APP_ORIGIN } from '../../electron/browser-shell/app-files';
 
 /** Closes the class attribute, hides what follows and asks for a URL (the reported attack). */
 const EVIL_ALIGN = `center"><img src="http://127.0.0.1:9/pixel"><link rel="stylesheet" href="https://example.com/x.css"><p class="`;
 
-function isOwn(url: string, rendererUrl: string): boolean {
+function isOwn(url: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:')) return true;
   const u = new URL(url);
-  const base = new URL(rendererUrl);
-  return u.origin === base.origin && (u.pathname === '/' || u.pathname === '/index.html' || /^\/assets\/[\w.-]+$/.test(u.pathname));
+  return u.origin === APP_ORIGIN && (u.pathname === '/' || u.pathname === '/index.html' || /^\/assets\/[\w.-]+$/.test(u.pathname));
 }
 
-test('the page requests only the app’s own files through a whole workflow', async ({ app, rendererUrl }) => {
+test('the page requests only the app’s own files through a whole workflow', async ({ app }) => {
   test.setTimeout(180_000);
   const requests: string[] = [];
   const record = (r: Request) => requests.push(r.url());
@@ -85,7 +85,7 @@ test('the page requests only the app’s own files through a whole workflow', as
 
   app.page.context().off('request', record);
   expect(requests.length).toBeGreaterThan(2); // the page and its script and style were seen
-  expect(requests.filter((u) => !isOwn(u, rendererUrl))).toEqual([]);
+  expect(requests.filter((u) => !isOwn(u))).toEqual([]);
 });
 
 test('the PDF renderer loads crafted print HTML without a single request beyond the document', async ({ browser }, testInfo) => {

@@ -30,6 +30,7 @@ test.describe('letter register', () => {
     const register = new RegisterPage(app.page);
     await app.page.keyboard.press('Control+n');
     await expect(register.dialog).toBeVisible();
+    await register.chooseBlank();
     await register.dialog.getByRole('button', { name: '创建' }).click();
     await expect(register.dialog).toContainText('请填写标题');
     await register.dialog.getByLabel('函件标题').fill('理赔服务承诺书');
@@ -139,7 +140,7 @@ test.describe('letter register', () => {
   test('sorts by number from the column header', async ({ app }) => {
     for (const [title, number] of [['乙', 'HXCN-2026-0003'], ['甲', 'HXCN-2026-0001'], ['丙', 'HXCN-2026-0002'], ['丁', null]] as const) {
       const letter = await app.core.api.lettersCreate({ title });
-      if (number) setNumberByHand(app.core.db, letter.id, number);
+      if (number) setNumberByHand(app.core.store, letter.id, number);
     }
     const page = await app.restart();
     const register = new RegisterPage(page);

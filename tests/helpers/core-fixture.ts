@@ -14,7 +14,7 @@ export interface TempCore {
  * A real core over a fresh SQLite file in a temp folder for each test, with a fake clock.
  * Read the fields inside tests (they are replaced before each one).
  */
-export function useTempCore(options: Omit<ApiDeps, 'db' | 'dataDir' | 'clock'> = {}): TempCore {
+export function useTempCore(options: Omit<ApiDeps, 'store' | 'dataDir' | 'clock'> = {}): TempCore {
   const ctx = { now: () => ctx.clock.now().toISOString() } as TempCore;
   let cleanup: () => void = () => {};
   beforeEach(() => {

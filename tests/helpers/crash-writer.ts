@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openCore } from '../../electron/core/create-api';
 import { saveDraft, DEFAULT_VERSIONING_SETTINGS } from '../../electron/core/versions/draft-saver';
-import { createVersionStore } from '../../electron/core/versions/version-store';
 import type { LetterContent } from '../../electron/shared/letter-content';
 
 const FILLER = '承诺方在接到客户理赔报案后，应及时登记并告知所需材料，按约定时限完成初步审核与赔付。';
@@ -51,7 +50,7 @@ async function main(dataDir: string): Promise<void> {
   let counter = counterOf(current.content);
   fs.writeSync(1, `ready ${counter}\n`);
   const settings = { ...DEFAULT_VERSIONING_SETTINGS, throttleMs: 20 };
-  const store = createVersionStore(core.db);
+  const store = core.store;
   for (;;) {
     counter++;
     const content = counterContent(counter);

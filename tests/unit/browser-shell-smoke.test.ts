@@ -314,6 +314,19 @@ describe.skipIf(missing.length > 0)('browser shell, headless', () => {
     // The one-off print page is gone once printed.
     expect(await evaluate(shell, `fetch(${JSON.stringify(printTarget!.url)}).then(() => 'served', () => 'refused')`)).toBe('refused');
   });
+
+  it('the page’s own location.reload() (after a restore or an import) reloads the page; the window stays and the API answers', async () => {
+    // Last in this block (the page keeps the user's gesture after it). A used page: its beforeunload
+    // guard would otherwise hold the reload as the window's close.
+    expect(await evaluate(shell, `(globalThis.__beforeReload = 1, navigator.userActivation.hasBeenActive)`, true)).toBe(true);
+    const loaded = shell.cdp.nextEvent('Page.loadEventFired', shell.pageSession);
+    await evaluate(shell, `setTimeout(() => location.reload(), 0)`, true);
+    await loaded;
+    expect(await evaluate(shell, `typeof globalThis.__beforeReload`)).toBe('undefined');
+    expect(shell.cdp.exited).toBeNull();
+    expect(await evaluate(shell, `letterdesk.invoke('settingsGet', []).then((e) => e.ok)`)).toBe(true);
+    await waitFor(shell, `document.querySelector('nav')`);
+  });
 });
 
 describe.skipIf(missing.length > 0)('browser shell, headed under Xvfb', () => {

@@ -18,6 +18,8 @@ import { browserArgs } from '../../electron/browser-shell/shell';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import { makeTempDir } from '../helpers/temp-dir';
 
+const root = path.resolve(__dirname, '../..');
+
 const temps: { cleanup: () => void }[] = [];
 const temp = (prefix: string) => {
   const t = makeTempDir(prefix);
@@ -141,6 +143,23 @@ describe('browser flags', () => {
     expect(args).not.toContain('--headless');
     expect(browserArgs({ profileDir: '/p', headless: true, isRoot: true, windowSize: { width: 1, height: 1 } })).toEqual(expect.arrayContaining(['--no-sandbox', '--headless']));
   });
+
+  it('the DevTools port is for the end-to-end tests only: on loopback, and never asked for by npm start', () => {
+    const production = browserArgs({ profileDir: '/p', headless: true, isRoot: false, windowSize: { width: 1, height: 1 }, testDebugPort: false });
+    expect(production.filter((a) => a.startsWith('--remote-debugging-'))).toEqual(['--remote-debugging-pipe']);
+    const forTests = browserArgs({ profileDir: '/p', headless: true, isRoot: false, windowSize: { width: 1, height: 1 }, testDebugPort: true });
+    expect(forTests.filter((a) => a.startsWith('--remote-debugging-'))).toEqual(['--remote-debugging-pipe', '--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1']);
+    // Only the shell itself knows the option; npm start's entry (index.ts) and every other shipped file never set it.
+    const shipped = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? shipped(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const mentioning = shipped(path.join(root, 'electron'))
+      .filter((f) => /\.(ts|cjs|mjs|js)$/.test(f) && /testDebugPort|remote-debugging-port/.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f));
+    expect(mentioning).toEqual([path.join('electron', 'browser-shell', 'shell.ts')]);
+    expect(fs.readFileSync(path.join(root, 'build/scripts/start.mjs'), 'utf8')).not.toMatch(/testDebugPort|remote-debugging-port/);
+    // Nor does it turn off the backup timers (only the end-to-end tests do).
+    expect(fs.readFileSync(path.join(root, 'electron/browser-shell/index.ts'), 'utf8')).not.toMatch(/autoBackup/);
+  });
 });
 
 describe('single instance per data folder', () => {
@@ -197,6 +216,10 @@ describe('the files the shell serves', () => {
     expect(print.body.toString()).toBe('<p>letter</p>');
     expect(print.headers['Content-Security-Policy']).toBe(PRINT_CSP);
     expect(PRINT_CSP).not.toContain('script-src');
+    // The icon the browser asks for unprompted: nothing, and no error in the page's console.
+    const icon = appResponse(dir, `${APP_ORIGIN}/favicon.ico`)!;
+    expect([icon.status, icon.body.length, icon.headers['Content-Security-Policy']]).toEqual([204, 0, CONTENT_SECURITY_POLICY]);
+    expect(appResponse(dir, 'https://example.com/favicon.ico')).toBeNull();
   });
 
   it('the CSP the shell sends is the one in the built page’s meta tag (plus frame-ancestors, which a meta tag cannot carry)', () => {

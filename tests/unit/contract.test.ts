@@ -62,7 +62,7 @@ describe('core implements the contract', () => {
   const t = useTempCore();
 
   it('has exactly one handler per method, each in one domain module', () => {
-    const modules = handlerModules(createCoreDeps({ db: t.core.db, dataDir: t.dir }));
+    const modules = handlerModules(createCoreDeps({ store: t.core.store, dataDir: t.dir }));
     const owners = new Map<string, string[]>();
     for (const [domain, handlers] of Object.entries(modules)) {
       for (const method of Object.keys(handlers)) owners.set(method, [...(owners.get(method) ?? []), domain]);
@@ -71,7 +71,7 @@ describe('core implements the contract', () => {
     expect(twice, 'methods with more than one handler').toEqual([]);
     expect([...owners.keys()].sort()).toEqual([...API_METHODS].sort());
     for (const handler of Object.values(modules).flatMap((m) => Object.values(m))) expect(typeof handler).toBe('function');
-    expect(Object.keys(createApi({ db: t.core.db, dataDir: t.dir })).sort()).toEqual([...API_METHODS].sort());
+    expect(Object.keys(createApi({ store: t.core.store, dataDir: t.dir })).sort()).toEqual([...API_METHODS].sort());
   });
 
   it('the dispatcher refuses a name that is not a method, and validates before any handler runs', async () => {

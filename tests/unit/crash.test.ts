@@ -11,8 +11,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open-db';
-import { createLettersRepo } from '../../electron/core/letters-repo';
-import { createVersionsRepo } from '../../electron/core/versions/versions-repo';
+import { createVersionStore } from '../../electron/core/versions/version-store';
 import { ACK, counterOf } from '../helpers/crash-writer';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -99,8 +98,7 @@ describe('crash safety of draft saves', () => {
       try {
         expect(db.pragma('integrity_check', { simple: true }), context).toBe('ok');
         expect(db.pragma('foreign_key_check'), context).toEqual([]);
-        const letters = createLettersRepo(db);
-        const versions = createVersionsRepo(db);
+        const { letters, versions } = createVersionStore(db);
         const page = letters.list({ limit: 1 });
         if (page.total === 0) continue; // killed before the letter was created
         const id = page.items[0]!.id;

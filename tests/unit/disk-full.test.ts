@@ -4,7 +4,7 @@
  * and the same save succeeds once there is space again (the editor keeps the work in memory
  * and retries). SQLite's full disk is simulated with `PRAGMA max_page_count` on the real
  * file; the export's with a 256 KB tmpfs (this needs `mount`, i.e. root: it fails, never
- * skips, where it cannot mount). Backup and archive import: see the backup tests.
+ * skips, where it cannot mount). Backup and archive import: disk-full-backup.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -92,7 +92,7 @@ describe('a full disk while exporting', () => {
     }
   });
 
-  it('.docx export to a full disk: disk-full, no file and no temporary file left; works once there is space', async () => {
+  it('.docx export to a full disk: disk-full, no file, no temporary file and no version left; works once there is space', async () => {
     const letter = await core.api.lettersCreate({ templateId: 'builtin-health-consultation-guarantee' });
     const { content } = await core.api.lettersContentGet({ id: letter.id });
     await core.api.lettersFill({ id: letter.id, values: requiredValues(content.fields) });
@@ -104,9 +104,12 @@ describe('a full disk while exporting', () => {
       // ENOSPC: it is full now, which is the point
     }
     savePath = path.join(mountDir, '承诺书.docx');
+    const versionsBefore = await core.api.versionsList({ id: letter.id });
     const result = await core.dispatch('lettersExport', [{ id: letter.id, format: 'docx' }]);
     expect(result).toMatchObject({ ok: false, code: 'disk-full' });
     expect(fs.readdirSync(mountDir).sort()).toEqual(['filler.bin']);
+    // No 'export' version either: the version is frozen only once the whole file is on disk.
+    expect(await core.api.versionsList({ id: letter.id })).toEqual(versionsBefore);
     fs.rmSync(filler);
     expect(await core.dispatch('lettersExport', [{ id: letter.id, format: 'docx' }])).toMatchObject({ ok: true, value: { path: savePath } });
     expect(fs.readFileSync(savePath).subarray(0, 2).toString()).toBe('PK');

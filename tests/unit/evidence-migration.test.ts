@@ -126,7 +126,7 @@ describe('migration 6: the chain covers versions and hand-set numbers', () => {
       expect(report.evidence.checked).toMatchObject({ versions: 5, scans: 1, letters: 4 });
       // The app goes on appending to the migrated chain; the timeline still shows only lifecycle events.
       await core.api.versionsSave({ id: 4, note: '迁移后' }).catch(() => null);
-      setNumberByHand(core.db, 4, 'SD-8');
+      setNumberByHand(core.store, 4, 'SD-8');
       expect((await core.api.dbCheck()).ok).toBe(true);
       expect((await core.api.signState({ id: 2 })).events.map((e) => e.kind)).toEqual(['exported-for-signature', 'signature-recorded', 'scan-attached']);
     } finally {

@@ -10,7 +10,6 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/create-api';
 import { runCli } from '../../electron/cli/run-cli';
-import { createVersionsRepo } from '../../electron/core/versions/versions-repo';
 import { canonicalContent, sha256Hex } from '../../electron/core/versions/canonical-hash';
 import type { LetterContent } from '../../electron/shared/letter-content';
 import type { EvidenceProblem } from '../../electron/shared/evidence';
@@ -75,7 +74,7 @@ async function scenario(): Promise<Scenario> {
   fs.writeFileSync(dialogs.open, SCAN);
   const scan = (await core.api.signAttachScan({ id: signed }))!;
   const manual = await readyLetter();
-  setNumberByHand(core.db, manual, 'SD-2026-0007', clock.now().toISOString());
+  setNumberByHand(core.store, manual, 'SD-2026-0007', clock.now().toISOString());
   await core.api.versionsSave({ id: manual });
   const draft = await readyLetter();
   await core.api.versionsSave({ id: draft });
@@ -256,7 +255,7 @@ describe('deletions are named', () => {
     expect(await firstProblem()).toMatchObject({ subject: 'chain-head', reason: 'tail-cut', eventId: head!.id - 1, expected: `#${head!.id} ${head!.hash}` });
     expect((await core.api.dbCheck()).chain.firstBroken).toMatchObject({ id: head!.id - 1, reason: 'tail-cut' });
     // The app goes on from the recorded head, so the gap stays visible.
-    setNumberByHand(core.db, s.draft, 'SD-2026-0010', clock.now().toISOString());
+    setNumberByHand(core.store, s.draft, 'SD-2026-0010', clock.now().toISOString());
     const after = await core.api.dbCheck();
     expect(after.ok).toBe(false);
     expect(after.evidence.problems[0]).toMatchObject({ subject: 'event', reason: 'missing-event', eventId: head!.id - 1 });
@@ -295,7 +294,7 @@ describe('reordering is named', () => {
 describe('what is not tampering', () => {
   it('versions pruned by the retention policy are recorded, not reported as deleted', async () => {
     const letter = await core.api.lettersCreate({ title: '自动版本' });
-    const versions = createVersionsRepo(core.db);
+    const versions = core.store.versions;
     const base = (await core.api.lettersContentGet({ id: letter.id })).content;
     const at = (day: number, h: number) => `2026-01-${String(day).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00.000Z`;
     let n = 0;

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempCore } from '../helpers/core-fixture';
-import { importToContent } from '../../electron/shared/import/to-content';
-import { mergeWithNext, setBlockKind, setClause, splitBlock, splitPoints, updateField } from '../../electron/shared/import/preview-edits';
+import { importSummary, importToContent } from '../../electron/shared/import/to-content';
+import { mergeField, mergeWithNext, setBlockKind, setClause, splitBlock, splitPoints, updateField } from '../../electron/shared/import/preview-edits';
 import { structureText } from '../../electron/shared/import/smart-paste';
 import { errorCode } from '../../electron/shared/errors';
 import { claimsLetter, flattened } from '../fixtures/import/letters';
@@ -96,5 +96,53 @@ describe('preview edits', () => {
     const signer = updateField(base, 'f12', { signer: '见证人' });
     expect(signer.fields.find((f) => f.key === 'f12')?.signer).toBe('见证人');
     expect(() => importToContent(signer)).not.toThrow();
+  });
+});
+
+describe('restructuring in the preview', () => {
+  const text = '服务承诺书\n承诺方：__________\n一、服务时效\n（一）在____个工作日内完成初审。\n（二）热线接通率达到____%以上。\n二、违约责任\n承诺方名称再次确认：__________\n交付方式：□快递□自提';
+
+  it('changes a clause’s numbering scheme and level; the letter prints them', () => {
+    const base = structureText(text);
+    expect(base.blocks.map((b) => (b.kind === 'clause' ? `${b.scheme}:${b.level}` : b.kind))).toEqual(['title', 'paragraph', 'cn:0', 'cn-paren:1', 'cn-paren:1', 'cn:0', 'paragraph', 'paragraph']);
+    const renumbered = setClause(setClause(base, 3, { scheme: 'decimal', level: 1 }), 5, { level: 1 });
+    expect(renumbered.blocks.map((b) => (b.kind === 'clause' ? `${b.scheme}:${b.level}` : b.kind))).toEqual(['title', 'paragraph', 'cn:0', 'decimal:1', 'cn-paren:1', 'cn:1', 'paragraph', 'paragraph']);
+    expect(importSummary(renumbered).blocks.filter((b) => b.kind === 'clause').map((b) => b.marker)).toEqual(['一、', '1.', '（一）', '一、']);
+    // Out-of-range levels are clamped to Word's nine.
+    expect(setClause(base, 2, { level: 12 }).blocks[2]).toMatchObject({ level: 8 });
+  });
+
+  it('edits a choice’s options and makes two blanks one field', () => {
+    const base = structureText(text);
+    expect(base.fields.map((f) => `${f.key}:${f.label}:${f.type}`)).toEqual(['f1:承诺方名称:party', 'f2:完成初审时限（个工作日）:number', 'f3:热线接通率:percent', 'f4:承诺方名称再次确认:text', 'f5:交付方式:choice']);
+    const options = updateField(base, 'f5', { choices: [' 快递 ', '自提', '', '快递', '上门'] });
+    expect(options.fields.find((f) => f.key === 'f5')?.options).toEqual({ choices: ['快递', '自提', '上门'] });
+
+    const merged = mergeField(updateField(base, 'f4', { type: 'party' }), 'f4', 'f1');
+    expect(merged.fields.map((f) => f.key)).toEqual(['f1', 'f2', 'f3', 'f5']);
+    expect(importSummary(merged).blocks[6]).toEqual({ kind: 'paragraph', text: '承诺方名称再次确认：{f1}' });
+    const content = importToContent(merged);
+    const keys: string[] = [];
+    const visit = (n: { type: string; attrs?: Record<string, unknown>; content?: unknown[] }) => {
+      if (n.type === 'field') keys.push(String(n.attrs?.['key']));
+      (n.content as (typeof n)[] | undefined)?.forEach(visit);
+    };
+    visit(content.doc as never);
+    expect(keys.filter((k) => k === content.fields.find((f) => f.label === '承诺方名称')!.key)).toHaveLength(2);
+    // Unknown keys and merging a field into itself change nothing.
+    expect(mergeField(base, 'f4', 'f4')).toBe(base);
+    expect(mergeField(base, 'nope', 'f1')).toBe(base);
+  });
+
+  it('merges and splits paragraphs back to where they were', () => {
+    const base = structureText(text);
+    const merged = mergeWithNext(base, 3);
+    expect(importSummary(merged).blocks[3]).toEqual({ kind: 'clause', marker: '（一）', level: 1, scheme: 'cn-paren', text: '在{f2}内完成初审。热线接通率达到{f3}以上。' });
+    const point = splitPoints(merged.blocks[3]!).find((p) => p.before.endsWith('完成初审。'))!;
+    const split = splitBlock(merged, 3, point.offset);
+    expect(importSummary(split).blocks.slice(3, 5)).toEqual([
+      { kind: 'clause', marker: '（一）', level: 1, scheme: 'cn-paren', text: '在{f2}内完成初审。' },
+      { kind: 'paragraph', text: '热线接通率达到{f3}以上。' },
+    ]);
   });
 });

@@ -218,9 +218,12 @@ describe('bad input', () => {
 
   it('structures a 300-page letter (the size limit) well within 2 seconds', () => {
     for (const text of [longLetterText(300), longLetterText(300).replace(/\n/g, '')]) {
-      const t0 = performance.now();
+      // CPU time, not wall time: the test machines are shared (a load of 25 on 2 cores stretches
+      // wall time 3–4×); on a user's machine the two are the same, and a slower algorithm shows in both.
+      const t0 = process.cpuUsage();
       const r = structureText(text);
-      expect(performance.now() - t0).toBeLessThan(2000);
+      const cpu = process.cpuUsage(t0);
+      expect((cpu.user + cpu.system) / 1000).toBeLessThan(2000);
       // More blanks than a letter may have fields: the rest stay as written, and the user is told.
       expect(r.fields).toHaveLength(500);
       expect(r.notes.some((n) => n.code === 'too-many-fields')).toBe(true);

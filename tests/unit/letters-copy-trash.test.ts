@@ -162,7 +162,7 @@ describe('trash needs the number of a letter that went to paper', () => {
 
   it('a number given by hand counts too', async () => {
     const letter = await api().lettersCreate({ title: '手工编号' });
-    setNumberByHand(t.core.db, letter.id, 'SG-001');
+    setNumberByHand(t.core.store, letter.id, 'SG-001');
     expect(await codeOf(api().lettersTrash({ id: letter.id }))).toBe('confirmation-required');
     await api().lettersTrash({ id: letter.id, confirmNumber: 'SG-001' });
   });

@@ -39,6 +39,47 @@ describe('electron-builder.yml', () => {
     for (const excluded of ['!tests/**', '!electron/**', '!renderer/**']) expect(JSON.stringify(config['files'])).toContain(excluded);
   });
 
+  it('electron-builder flips exactly our fuses into an Electron-shaped binary, read back with @electron/fuses', async () => {
+    // No Electron binary can be downloaded here, so the binary is one shaped like Electron 42's:
+    // its fuse sentinel followed by wire version 1 and Electron's default eight fuses. The fuses
+    // are flipped by electron-builder's own afterPack code (PlatformPackager.generateFuseConfig +
+    // addElectronFuses, what `npm run dist` runs) and read back the way a release check would.
+    const { PlatformPackager } = await import('app-builder-lib');
+    const { getCurrentFuseWire, FuseV1Options } = await import('@electron/fuses');
+    const ENABLE = '1'.charCodeAt(0); // @electron/fuses' FuseState: the wire's bytes '1' and '0'
+    const DISABLE = '0'.charCodeAt(0);
+    const config = (await getConfig(root, 'electron-builder.yml', null)) as Record<string, any>; // -- why: untyped YAML
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-fuses-'));
+    try {
+      const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+      const electronDefaults = '10110001'; // RunAsNode, -, NODE_OPTIONS, --inspect on; …; file:// privileges on
+      const binary = path.join(dir, 'letterdesk');
+      fs.writeFileSync(binary, Buffer.concat([Buffer.alloc(4096, 0x7f), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from(electronDefaults), Buffer.alloc(4096, 0x7f)]));
+      // -- why: only the two afterPack methods are used; a whole packager needs a project to build.
+      const packager = Object.assign(Object.create(PlatformPackager.prototype), { appInfo: { productFilename: 'letterdesk' } }) as {
+        generateFuseConfig(fuses: unknown): Promise<unknown>;
+        addElectronFuses(context: unknown, fuses: unknown): Promise<unknown>;
+      };
+      const fuseConfig = await packager.generateFuseConfig(config['electronFuses']);
+      await packager.addElectronFuses({ appOutDir: dir, electronPlatformName: 'linux' }, fuseConfig);
+      const wire = (await getCurrentFuseWire(binary)) as unknown as Record<number, number>;
+      const on = (o: number) => wire[o] === ENABLE;
+      const off = (o: number) => wire[o] === DISABLE;
+      expect(off(FuseV1Options.RunAsNode), 'RunAsNode').toBe(true);
+      expect(on(FuseV1Options.EnableCookieEncryption), 'EnableCookieEncryption').toBe(true);
+      expect(off(FuseV1Options.EnableNodeOptionsEnvironmentVariable), 'NODE_OPTIONS').toBe(true);
+      expect(off(FuseV1Options.EnableNodeCliInspectArguments), '--inspect').toBe(true);
+      expect(on(FuseV1Options.EnableEmbeddedAsarIntegrityValidation), 'asar integrity').toBe(true);
+      expect(on(FuseV1Options.OnlyLoadAppFromAsar), 'only the asar').toBe(true);
+      expect(off(FuseV1Options.GrantFileProtocolExtraPrivileges), 'file:// privileges').toBe(true);
+      // Nothing outside the wire changed.
+      const after = fs.readFileSync(binary);
+      expect(after.subarray(0, 4096).every((b) => b === 0x7f) && after.subarray(-4096).every((b) => b === 0x7f)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('never rebuilds native modules at install time', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     expect(pkg.scripts.postinstall).toBeUndefined();

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchIndexFor } from '../../electron/core/search/search-index';
 import { createSearcher } from '../../electron/core/search/search-query';
-import { createVersionsRepo } from '../../electron/core/versions/versions-repo';
 import { migration9Up } from '../../electron/core/db/migration-9-search-history';
 import { compileQuery } from '../../electron/core/search/compile-query';
 import { rebuildSearchIndex } from '../../electron/core/search/search-rebuild';
@@ -206,7 +205,7 @@ describe('the index stays in step with every write', () => {
     expect(found('手改')).toEqual([]);
     const seen: number[] = [];
     let stop = false;
-    const stopped = rebuildSearchIndex(t.core.db, {
+    const stopped = rebuildSearchIndex(t.core.store, {
       batch: 2,
       onProgress: (p) => {
         seen.push(p.done);
@@ -216,7 +215,7 @@ describe('the index stays in step with every write', () => {
     });
     expect(stopped.finished).toBe(false);
     expect(found('理赔')).toHaveLength(7);
-    const done = rebuildSearchIndex(t.core.db, { onProgress: (p) => seen.push(p.done) });
+    const done = rebuildSearchIndex(t.core.store, { onProgress: (p) => seen.push(p.done) });
     expect(done).toMatchObject({ done: 7, total: 7, finished: true });
     expect(found('手改')).toHaveLength(1);
     // A damaged index (its data table emptied) is re-created and filled.
@@ -224,7 +223,7 @@ describe('the index stays in step with every write', () => {
     t.core.db.exec(`UPDATE search_fts_data SET block = zeroblob(length(block)) WHERE id > 10`);
     t.core.db.unsafeMode(false);
     expect(() => found('理赔')).toThrow();
-    rebuildSearchIndex(t.core.db);
+    rebuildSearchIndex(t.core.store);
     expect(found('理赔')).toHaveLength(7);
     expect(seen.slice(0, 3)).toEqual([0, 2, 0]);
   });
@@ -287,7 +286,7 @@ describe('earlier versions (the register’s 包括旧版本 toggle)', () => {
   it('a pruned version takes its lines with it; the migration fills the history of letters already stored', async () => {
     const api = t.core.api;
     const l = await letter('乙函', '第一稿：服务热线九五五');
-    const versions = createVersionsRepo(t.core.db);
+    const versions = t.core.store.versions;
     const draft = (await api.lettersContentGet({ id: l.id })).content;
     versions.create(l.id, draft, 'auto', null, t.clock.now().toISOString());
     t.clock.advance(86_400_000);
@@ -306,7 +305,7 @@ describe('earlier versions (the register’s 包括旧版本 toggle)', () => {
 
     // A week later the older automatic version of that week is thinned out; its lines are no longer found.
     t.clock.advance(7 * 86_400_000);
-    const pruned = createVersionsRepo(t.core.db).prune(l.id, { keepAllDays: 1, keepDailyDays: 1 }, t.clock.now().toISOString());
+    const pruned = t.core.store.versions.prune(l.id, { keepAllDays: 1, keepDailyDays: 1 }, t.clock.now().toISOString());
     expect(pruned).toEqual([1]);
     expect(after.search({ text: '第一稿', history: true }).items).toEqual([]);
     expect(after.search({ text: '第二稿', history: true }).items.map((h) => h.id)).toEqual([l.id]);

@@ -74,9 +74,9 @@ describe('letter numbers', () => {
   it('uses the prefix of the template category and skips numbers given by hand', async () => {
     await core.api.settingsUpdate({ categoryPrefixes: { 医疗咨询: 'YLZX' } });
     const manual = await readyLetter();
-    setNumberByHand(core.db, manual.id, 'YLZX-2026-0001');
+    setNumberByHand(core.store, manual.id, 'YLZX-2026-0001');
     const other = await readyLetter();
-    expect(() => setNumberByHand(core.db, other.id, 'YLZX-2026-0001')).toThrow(expect.objectContaining({ code: 'number-taken' }));
+    expect(() => setNumberByHand(core.store, other.id, 'YLZX-2026-0001')).toThrow(expect.objectContaining({ code: 'number-taken' }));
     expect((await exportIt(other.id)).number).toBe('YLZX-2026-0002');
   });
 

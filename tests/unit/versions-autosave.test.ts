@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { planDraftSave, DEFAULT_AUTO_VERSION_SETTINGS } from '../../electron/core/versions/auto-version-policy';
 import { saveDraft, DEFAULT_VERSIONING_SETTINGS } from '../../electron/core/versions/draft-saver';
-import { createVersionsRepo, type VersionsRepo } from '../../electron/core/versions/versions-repo';
-import { createVersionStore, type VersionStore } from '../../electron/core/versions/version-store';
+import type { VersionsRepo } from '../../electron/core/versions/versions-repo';
+import type { VersionStore } from '../../electron/core/versions/version-store';
 import type { LetterContent } from '../../electron/shared/letter-content';
 import { useTempCore } from '../helpers/core-fixture';
 
@@ -52,8 +52,8 @@ describe('saveDraft with a fake clock', () => {
   let store: VersionStore;
   const now = () => t.now();
   beforeEach(() => {
-    versions = createVersionsRepo(t.core.db);
-    store = createVersionStore(t.core.db);
+    versions = t.core.store.versions;
+    store = t.core.store;
   });
 
   function draft(n: number): LetterContent {

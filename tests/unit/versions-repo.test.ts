@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createVersionsRepo, type VersionsRepo } from '../../electron/core/versions/versions-repo';
+import type { VersionsRepo } from '../../electron/core/versions/versions-repo';
 import { contentHash, fingerprint } from '../../electron/core/versions/canonical-hash';
 import { snapshotLetter } from '../../electron/core/versions/snapshot-letter';
-import { createVersionStore } from '../../electron/core/versions/version-store';
 import type { LetterContent } from '../../electron/shared/letter-content';
 import { useTempCore } from '../helpers/core-fixture';
 
@@ -10,7 +9,7 @@ const t = useTempCore();
 let repo: VersionsRepo;
 const now = () => t.now();
 beforeEach(() => {
-  repo = createVersionsRepo(t.core.db);
+  repo = t.core.store.versions;
 });
 
 function content(clauseText: string): LetterContent {
@@ -156,8 +155,8 @@ describe('versions repository', () => {
     const id = await newLetter();
     const letter = await t.core.api.lettersContentGet({ id });
     await t.core.api.lettersContentSave({ id, revision: letter.letter.revision, ...content('已保存的文本') });
-    const v = snapshotLetter(createVersionStore(t.core.db), id, 'manual', 'Ctrl+S', now());
+    const v = snapshotLetter(t.core.store, id, 'manual', 'Ctrl+S', now());
     expect(repo.get(id, v.seq).content).toEqual((await t.core.api.lettersContentGet({ id })).content);
-    expect(snapshotLetter(createVersionStore(t.core.db), id, 'export', null, now())).toMatchObject({ seq: v.seq, kind: 'manual', exportedAt: now() });
+    expect(snapshotLetter(t.core.store, id, 'export', null, now())).toMatchObject({ seq: v.seq, kind: 'manual', exportedAt: now() });
   });
 });

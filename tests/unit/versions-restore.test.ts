@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { restoreVersion } from '../../electron/core/versions/restore';
-import { createVersionsRepo, type VersionsRepo } from '../../electron/core/versions/versions-repo';
-import { createVersionStore } from '../../electron/core/versions/version-store';
+import type { VersionsRepo } from '../../electron/core/versions/versions-repo';
 import { contentHash } from '../../electron/core/versions/canonical-hash';
 import type { LetterContent } from '../../electron/shared/letter-content';
 import { useTempCore } from '../helpers/core-fixture';
@@ -10,7 +9,7 @@ const t = useTempCore();
 let versions: VersionsRepo;
 const now = () => t.now();
 beforeEach(() => {
-  versions = createVersionsRepo(t.core.db);
+  versions = t.core.store.versions;
 });
 
 function draft(days: number, extra = ''): LetterContent {
@@ -44,7 +43,7 @@ describe('restoring a version', () => {
     t.clock.advance(60_000);
     const before = versions.list(id);
 
-    const r = restoreVersion(createVersionStore(t.core.db), id, 1, now());
+    const r = restoreVersion(t.core.store, id, 1, now());
     expect(r.previous).toMatchObject({ seq: 3, kind: 'pre-restore' });
     expect(versions.get(id, 3).content).toEqual(draft(3, '，并书面告知'));
     expect(r.version).toMatchObject({ seq: 4, kind: 'restore', restoredFrom: 1, createdAt: '2026-05-08T09:01:00.000Z' });
@@ -64,11 +63,11 @@ describe('restoring a version', () => {
     versions.create(id, draft(5), 'manual', null, now());
     await save(id, draft(3));
     versions.create(id, draft(3), 'manual', null, now());
-    const r = restoreVersion(createVersionStore(t.core.db), id, 1, now(), undefined, '恢复初稿');
+    const r = restoreVersion(t.core.store, id, 1, now(), undefined, '恢复初稿');
     expect(r.previous).toMatchObject({ seq: 2, kind: 'manual' });
     expect(r.version).toMatchObject({ seq: 3, kind: 'restore', note: '恢复初稿', restoredFrom: 1 });
     // The replaced state is one step away: restoring it back works the same way.
-    const back = restoreVersion(createVersionStore(t.core.db), id, r.previous.seq, now());
+    const back = restoreVersion(t.core.store, id, r.previous.seq, now());
     expect(back.version).toMatchObject({ seq: 4, kind: 'restore', restoredFrom: 2 });
     expect((await t.core.api.lettersContentGet({ id })).content).toEqual(draft(3));
   });
@@ -78,8 +77,8 @@ describe('restoring a version', () => {
     await save(id, draft(5));
     versions.create(id, draft(5), 'manual', null, now());
     await save(id, draft(3));
-    expect(() => restoreVersion(createVersionStore(t.core.db), id, 9, now())).toThrow(expect.objectContaining({ code: 'not-found' }));
-    expect(() => restoreVersion(createVersionStore(t.core.db), id, 1, now(), 1)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => restoreVersion(t.core.store, id, 9, now())).toThrow(expect.objectContaining({ code: 'not-found' }));
+    expect(() => restoreVersion(t.core.store, id, 1, now(), 1)).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(versions.list(id)).toHaveLength(1);
     expect((await t.core.api.lettersContentGet({ id })).content).toEqual(draft(3));
   });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { Unzip, UnzipInflate, Zip, ZipDeflate } from 'fflate';
 import { LetterdeskError } from '../../shared/errors';
+import { toLetterdeskError } from '../db/sqlite-errors';
 import { MANIFEST_NAME, listFiles, parseManifest, safeRelative } from './manifest';
 
 export interface TaskControl {
@@ -19,6 +20,9 @@ export interface TaskControl {
 
 const CHUNK = 1 << 20;
 export const ARCHIVE_EXTENSION = 'ldarchive';
+
+/** Errors of the disk being written, not of the archive being read. */
+const WRITE_ERRNOS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM']);
 
 function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new LetterdeskError('cancelled', 'Cancelled');
@@ -126,7 +130,7 @@ export async function readArchive(archive: string, staging: string, control: Tas
         o.written += data.length;
         // No entry may grow past the size its manifest records (a zip bomb stops here).
         if (o.written > sizes!.get(o.name)!) throw new LetterdeskError('backup-invalid', `${o.name} is larger than its manifest says`);
-        fs.writeSync(o.fd, data);
+        for (let off = 0; off < data.length; ) off += fs.writeSync(o.fd, data, off, data.length - off);
         if (final) {
           fs.closeSync(o.fd);
           open = null;
@@ -153,7 +157,10 @@ export async function readArchive(archive: string, staging: string, control: Tas
       await yieldToLoop();
     }
   } catch (err) {
-    throw err instanceof LetterdeskError ? err : new LetterdeskError('backup-invalid', `The archive cannot be read: ${(err as Error).message}`);
+    if (err instanceof LetterdeskError) throw err;
+    // Writing the staged copy failed (a full disk, a read-only folder): this PC's problem, not the archive's.
+    if (WRITE_ERRNOS.has((err as NodeJS.ErrnoException).code ?? '')) throw toLetterdeskError(err, `Cannot unpack the archive into ${path.dirname(staging)}`);
+    throw new LetterdeskError('backup-invalid', `The archive cannot be read: ${(err as Error).message}`);
   } finally {
     fs.closeSync(fd);
     const o = open as { fd: number } | null;

@@ -12,6 +12,7 @@ import type { BackupInfo, BackupJob, BackupReason, BackupsOverview, RecoveryInfo
 import { errorCode, LetterdeskError } from '../../shared/errors';
 import { integrityCheckInSteps } from '../db/integrity';
 import { DB_FILE_NAME, syncFile, syncFolder, type Db } from '../db/open-db';
+import { toLetterdeskError } from '../db/sqlite-errors';
 import type { Clock } from '../ports';
 import { readArchive, writeArchive, type TaskControl } from './archive';
 import { assertFolderUsable, createBackup, createBackupSync, listBackups, pruneBackups, SCANS_DIR } from './backup-store';
@@ -121,9 +122,14 @@ export function createBackupService(deps: BackupServiceDeps) {
 
   function install(from: string, to: string): void {
     const temp = `${to}.installing`;
-    fs.copyFileSync(path.join(from, DB_FILE_NAME), temp);
-    syncFile(temp);
-    fs.renameSync(temp, to);
+    try {
+      fs.copyFileSync(path.join(from, DB_FILE_NAME), temp);
+      syncFile(temp);
+      fs.renameSync(temp, to);
+    } catch (err) {
+      fs.rmSync(temp, { force: true }); // a full disk leaves no half copy behind
+      throw toLetterdeskError(err, 'Cannot install the database');
+    }
     const scans = path.join(deps.dataDir, SCANS_DIR);
     fs.rmSync(scans, { recursive: true, force: true });
     if (fs.existsSync(path.join(from, SCANS_DIR))) fs.cpSync(path.join(from, SCANS_DIR), scans, { recursive: true });

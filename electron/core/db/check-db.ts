@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DbCheckReport } from '../../shared/domain';
 import { APP_SCHEMA_VERSION } from './migrations';
 import { checkEvidence } from '../signatures/evidence-check';
-import { createEventsRepo } from '../signatures/events-repo';
+import { verifyChain } from '../signatures/events-repo';
 import { closeDatabase, DB_FILE_NAME, openDatabase, openDatabaseReadOnly, schemaVersion, type Db } from './open-db';
 import { toLetterdeskError } from './sqlite-errors';
 
@@ -49,7 +49,7 @@ export function checkDataFolder(dataDir: string): DbCheckReport {
     let chain: DbCheckReport['chain'];
     let evidence: DbCheckReport['evidence'];
     try {
-      chain = createEventsRepo(db).verifyChain();
+      chain = verifyChain(db);
       evidence = checkEvidence(db);
     } catch (err) {
       // An older schema, or damage where the chain lives: reported, not thrown.

@@ -10,12 +10,13 @@ import { partyName } from '../../shared/field-roles';
 import type { Letter, Settings } from '../../shared/domain';
 import type { VersionSummary } from '../../shared/versions';
 import type { DialogsPort, PdfPort } from '../ports';
+import { plannedVersion } from '../versions/planned-version';
 import { snapshotLetter } from '../versions/snapshot-letter';
 import type { VersionStore } from '../versions/version-store';
 import { buildDocx } from './build-docx';
 import { buildPrintHtml } from './print-html';
 import { defaultExportFileName, exportFilePath, type ExportMeta } from './meta';
-import { refuseReadOnly, writeFileAtomic } from './write-atomic';
+import { refuseReadOnly, stageFile, stageRendered } from './write-atomic';
 
 export interface ExportRequest {
   id: number;
@@ -77,17 +78,47 @@ export async function exportLetter(deps: LetterExportDeps, req: ExportRequest): 
   // Checked before any version is made: a refused name or a read-only file changes nothing (issue #14).
   const file = exportFilePath(chosen, req.format);
   refuseReadOnly(file);
-  // The exported content is always a version (issue #4); an old version is exported as itself.
-  const version = source ?? snapshotLetter(deps, req.id, 'export', null, deps.now());
-  if (source && !source.exportedAt) deps.versions.markExported(req.id, source.seq, deps.now());
-  const draft = unfit;
-  const meta = exportMeta(deps.letters.get(req.id), content, version, draft, deps.profileName());
-  const options = { style: req.style ?? content.pageStyle, fonts: settings.exportFonts };
-  if (req.format === 'docx') writeFileAtomic(file, await buildDocx(content, meta, options));
-  else await deps.pdf!.renderPdf(buildPrintHtml(content, meta, options), file);
-  deps.rememberFolder(path.dirname(file));
-  return { path: file, version, draft };
+  // The paper is exactly its version (issues #4, #11): the content is read once (after the dialog:
+  // the clerk may have typed meanwhile), rendered under a temporary name beside the target, and
+  // only when the whole file is on disk is that same content frozen — in the transaction whose
+  // last act puts the file in place. A full disk or a failed render leaves no version and no file.
+  for (let attempt = 1; ; attempt++) {
+    const paper = source ? source.content : deps.letters.getContent(req.id).content;
+    const draft = fieldIssues(paper).length > 0;
+    if (draft && !req.draft) assertPrintable(paper);
+    const planned = source ?? plannedVersion(deps.versions, req.id, paper);
+    const meta = exportMeta(deps.letters.get(req.id), paper, planned, draft, deps.profileName());
+    const options = { style: req.style ?? paper.pageStyle, fonts: settings.exportFonts };
+    const staged =
+      req.format === 'docx'
+        ? stageFile(file, await buildDocx(paper, meta, options))
+        : await stageRendered(file, (tmp) => deps.pdf!.renderPdf(buildPrintHtml(paper, meta, options), tmp));
+    let version: VersionSummary;
+    try {
+      version = deps.db.transaction(() => {
+        const frozen = source
+          ? source.exportedAt
+            ? source
+            : deps.versions.markExported(req.id, source.seq, deps.now())
+          : deps.versions.create(req.id, paper, 'export', null, deps.now());
+        // Another version was made while this paper was rendered: its label would be wrong.
+        if (frozen.seq !== planned.seq || frozen.fingerprint !== planned.fingerprint) throw new Moved();
+        staged.commit();
+        return frozen;
+      })();
+    } catch (err) {
+      staged.discard();
+      if (err instanceof Moved && attempt < MAX_EXPORT_ATTEMPTS) continue;
+      if (err instanceof Moved) throw new LetterdeskError('conflict', `Letter ${req.id} kept changing while it was being exported; export again`);
+      throw err;
+    }
+    deps.rememberFolder(path.dirname(file));
+    return { path: file, version, draft };
+  }
 }
+
+const MAX_EXPORT_ATTEMPTS = 5;
+class Moved extends Error {}
 
 /** The print HTML of the current content (Ctrl+P), also recorded as a version. */
 export function printHtml(deps: LetterExportDeps, id: number, style?: PageStyle): string {

@@ -80,10 +80,7 @@ export interface StagedFile {
  * commits the file — so a failed write leaves no number, version or event behind (issue #9).
  */
 export function stageFile(filePath: string, data: Buffer | string): StagedFile {
-  const dir = path.dirname(filePath);
-  const tmp = path.join(dir, `.${path.basename(filePath)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  const targetExists = fs.existsSync(filePath);
-  if (targetExists) refuseReadOnly(filePath);
+  const { tmp, targetExists } = tempBeside(filePath);
   let fd: number;
   try {
     fd = fs.openSync(tmp, 'wx');
@@ -102,6 +99,40 @@ export function stageFile(filePath: string, data: Buffer | string): StagedFile {
     fs.rmSync(tmp, { force: true });
     fail(err, 'write', filePath, targetExists, tmp);
   }
+  return stagedAt(filePath, tmp, targetExists);
+}
+
+/**
+ * stageFile for a file another component writes (the PDF renderer): `render` writes the
+ * temporary path it is given; the result is flushed and waits for commit(). A failed render
+ * leaves no temporary file; an errno (a full disk) becomes its LetterdeskError as above.
+ */
+export async function stageRendered(filePath: string, render: (tmp: string) => Promise<void>): Promise<StagedFile> {
+  const { tmp, targetExists } = tempBeside(filePath);
+  try {
+    await render(tmp);
+    const fd = fs.openSync(tmp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    if (!(err instanceof LetterdeskError) && typeof (err as NodeJS.ErrnoException).code === 'string') fail(err, 'write', filePath, targetExists, tmp);
+    throw err;
+  }
+  return stagedAt(filePath, tmp, targetExists);
+}
+
+function tempBeside(filePath: string): { tmp: string; targetExists: boolean } {
+  const tmp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  const targetExists = fs.existsSync(filePath);
+  if (targetExists) refuseReadOnly(filePath);
+  return { tmp, targetExists };
+}
+
+function stagedAt(filePath: string, tmp: string, targetExists: boolean): StagedFile {
   let committed = false;
   return {
     commit() {
@@ -118,7 +149,7 @@ export function stageFile(filePath: string, data: Buffer | string): StagedFile {
         fail(err, 'replace', filePath, targetExists, tmp);
       }
       committed = true;
-      syncFolder(dir);
+      syncFolder(path.dirname(filePath));
     },
     discard() {
       fs.rmSync(committed ? filePath : tmp, { force: true });

@@ -9,11 +9,12 @@ import { exportLetter, printHtml, type LetterExportDeps } from '../export/letter
 export type ExportMethods = 'lettersExport' | 'lettersPrint' | 'exportFontCheck' | 'exportReveal';
 
 export function exportHandlers(
-  deps: Pick<CoreDeps, 'db' | 'letters' | 'versions' | 'now' | 'dialogs' | 'pdf' | 'printer' | 'settings' | 'lastExport'>,
+  deps: Pick<CoreDeps, 'db' | 'search' | 'letters' | 'versions' | 'now' | 'dialogs' | 'pdf' | 'printer' | 'settings' | 'lastExport'>,
 ): Pick<LetterdeskApi, ExportMethods> {
   const { letters, settings, dialogs, lastExport } = deps;
   const exportDeps: LetterExportDeps = {
     db: deps.db,
+    search: deps.search,
     letters,
     versions: deps.versions,
     dialogs,

@@ -1,22 +1,29 @@
 /** Import (issue #12): smart paste of text, a .txt/.docx file chosen by the user, and creating from the preview. */
 import type { LetterdeskApi } from '../../shared/api';
 import type { CoreDeps } from '../core-deps';
-import { createFromImport, importPath } from '../import/import-service';
-import { structureText } from '../../shared/import/smart-paste';
+import { createFromImport, importPathSteps } from '../import/import-service';
+import { ImportJobs } from '../import/import-jobs';
+import { structureTextSteps } from '../../shared/import/smart-paste';
 
-export type ImportMethods = 'importText' | 'importFile' | 'importCreate';
+export type ImportMethods = 'importText' | 'importFile' | 'importCreate' | 'importProgress' | 'importCancel';
 
 const FILE_FILTER = { name: '文本或 Word 文档 Text or Word', extensions: ['txt', 'docx'] };
 
 export function importHandlers(deps: Pick<CoreDeps, 'letters' | 'templates' | 'dialogs' | 'now'>): Pick<LetterdeskApi, ImportMethods> {
   const { dialogs } = deps;
+  const jobs = new ImportJobs();
   return {
-    importText: async ({ text }) => structureText(text),
+    importText: async ({ text }) => (await jobs.run(() => structureTextSteps(text)))!,
     importFile: async () => {
-      const file = await dialogs.openFile({ filters: [FILE_FILTER] });
-      if (!file) return { path: null, result: null };
-      return { path: file, result: importPath(file) };
+      let file: string | null = null;
+      const result = await jobs.run(async () => {
+        file = await dialogs.openFile({ filters: [FILE_FILTER] });
+        return file ? importPathSteps(file) : null;
+      });
+      return { path: file, result };
     },
+    importProgress: async () => jobs.progress(),
+    importCancel: async () => jobs.cancel(),
     importCreate: async (input) => createFromImport(deps, input),
   };
 }

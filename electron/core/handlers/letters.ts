@@ -8,6 +8,7 @@ import { copyLetter } from '../letter-copy';
 import { trashLetter } from '../letter-trash';
 import { saveDraft } from '../versions/draft-saver';
 import { versioningSettings } from './versioning-settings';
+import { letterSelectionHandlers, type LetterSelectionMethods } from './letters-selection';
 
 export type LetterMethods =
   | 'lettersList'
@@ -19,11 +20,15 @@ export type LetterMethods =
   | 'lettersRestore'
   | 'lettersContentGet'
   | 'lettersContentSave'
-  | 'lettersFill';
+  | 'lettersFill'
+  | LetterSelectionMethods;
 
-export function letterHandlers(deps: Pick<CoreDeps, 'db' | 'letters' | 'versions' | 'now' | 'settings' | 'parties' | 'templates' | 'sign'>): Pick<LetterdeskApi, LetterMethods> {
+export function letterHandlers(
+  deps: Pick<CoreDeps, 'db' | 'search' | 'letters' | 'versions' | 'now' | 'settings' | 'parties' | 'templates' | 'sign' | 'dialogs' | 'pdf'>,
+): Pick<LetterdeskApi, LetterMethods> {
   const { db, letters, now, settings, parties, templates } = deps;
   return {
+    ...letterSelectionHandlers(deps),
     lettersList: async (query) => letters.list(query),
     lettersCreate: async ({ title, templateId, counterpartyId }) => {
       const counterparty = counterpartyId === undefined ? null : parties.get(counterpartyId);

@@ -1,15 +1,14 @@
 /** Full-text search of the register (issue #13), and the rebuild that repairs its index batch by batch. */
 import type { LetterdeskApi } from '../../shared/api';
 import type { CoreDeps } from '../core-deps';
-import { searchIndexFor } from '../search/search-index';
 import { createSearcher } from '../search/search-query';
 import { createSearchRebuild } from '../search/search-rebuild';
 
 export type SearchMethods = 'searchLetters' | 'searchRebuild';
 
-export function searchHandlers(deps: Pick<CoreDeps, 'db'>): Pick<LetterdeskApi, SearchMethods> {
-  const searcher = createSearcher(deps.db, searchIndexFor(deps.db));
-  const rebuild = createSearchRebuild(deps.db);
+export function searchHandlers(deps: Pick<CoreDeps, 'db' | 'search'>): Pick<LetterdeskApi, SearchMethods> {
+  const searcher = createSearcher(deps.db, deps.search);
+  const rebuild = createSearchRebuild(deps.db, deps.search);
   let running = false;
   return {
     searchLetters: async (query) => searcher.search(query),

@@ -7,7 +7,7 @@ import { diffContents } from '../versions/version-diff';
 
 export type VersionMethods = 'versionsList' | 'versionsSave' | 'versionsGet' | 'versionsDiff' | 'versionsRestore';
 
-export function versionHandlers(deps: Pick<CoreDeps, 'db' | 'letters' | 'versions' | 'now'>): Pick<LetterdeskApi, VersionMethods> {
+export function versionHandlers(deps: Pick<CoreDeps, 'db' | 'search' | 'letters' | 'versions' | 'now'>): Pick<LetterdeskApi, VersionMethods> {
   const { letters, versions, now } = deps;
   return {
     versionsList: async ({ id }) => {

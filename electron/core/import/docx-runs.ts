@@ -1,8 +1,10 @@
 /**
  * The text of one Word paragraph with its bold and underline: runs (also inside hyperlinks,
- * insertions, fields and content controls), symbols from Wingdings/Segoe as ☐/☑, content
- * controls as `[名称]` placeholders, and underlined runs of spaces as `____` blanks.
+ * insertions, fields, content controls and mc:AlternateContent), symbols from Wingdings/Segoe
+ * as ☐/☑, content controls as `[名称]` placeholders (a drop-down or date picker carrying its
+ * type, items and value), and underlined runs of spaces as `____` blanks.
  */
+import type { ControlField } from '../../shared/import/import-types';
 import type { StyleRange } from '../../shared/import/raw-blocks';
 import { child, elements, isOn, path, wAttr, wVal, type XmlElement } from './docx-xml';
 
@@ -10,12 +12,14 @@ interface Seg {
   text: string;
   bold: boolean;
   underline: boolean;
+  control?: ControlField;
 }
 
 export interface RunText {
   text: string;
   styles: StyleRange[];
   objects: number;
+  controls: { start: number; end: number; field: ControlField }[];
 }
 
 // Wingdings / Wingdings 2 code points (also as U+F0xx private-use) that draw check boxes.
@@ -78,25 +82,21 @@ function collect(node: XmlElement, out: Seg[], state: { objects: number }): void
             case 'object':
               state.objects++;
               break;
+            case 'AlternateContent':
+              // A picture or text box WPS and Word write with a VML fallback: one object.
+              state.objects++;
+              break;
           }
         }
         break;
       }
-      case 'sdt': {
-        const pr = child(el, 'sdtPr');
-        const content = child(el, 'sdtContent');
-        const checkbox = pr && elements(pr).some((e) => e.localName === 'checkbox');
-        const alias = wVal(path(pr, 'alias')) ?? wVal(path(pr, 'tag'));
-        const placeholder = !!path(pr, 'showingPlcHdr');
-        if (checkbox || (!alias && !placeholder)) {
-          if (content) collect(content, out, state);
-        } else {
-          // A content control is a field: its name (or its prompt) in brackets makes it a placeholder blank.
-          const prompt: Seg[] = [];
-          if (content) collect(content, prompt, state);
-          const name = (alias || prompt.map((s) => s.text).join('') || '内容').replace(/[[\]【】\n]/g, '').trim().slice(0, 30) || '内容';
-          out.push({ text: `[${name}]`, bold: false, underline: false });
-        }
+      case 'sdt':
+        contentControl(el, out, state);
+        break;
+      case 'AlternateContent': {
+        // mc:AlternateContent (Word 2010+, WPS): read the first choice only; its fallback repeats it.
+        const choice = elements(el).find((e) => e.localName === 'Choice') ?? child(el, 'Fallback');
+        if (choice) collect(choice, out, state);
         break;
       }
       case 'hyperlink':
@@ -110,6 +110,53 @@ function collect(node: XmlElement, out: Seg[], state: { objects: number }): void
       // w:del, w:moveFrom: deleted text is not part of the letter.
     }
   }
+}
+
+function listItems(list: XmlElement): string[] {
+  const items = elements(list)
+    .filter((e) => e.localName === 'listItem')
+    .map((e) => (wAttr(e, 'displayText') ?? wAttr(e, 'value') ?? '').trim())
+    // Word's own prompt item (选择一项。/ Choose an item.) is not an option.
+    .filter((t) => t && !/^(选择一项|请选择|Choose an item)[。.]?$/i.test(t));
+  return [...new Set(items)].slice(0, 50);
+}
+
+/**
+ * A content control (w:sdt): a check box is its box glyph; a drop-down list or combo box is a
+ * choice field with its items; a date picker a date field; a titled or placeholder text control
+ * a `[名称]` blank; a plain wrapper is just its content.
+ */
+function contentControl(el: XmlElement, out: Seg[], state: { objects: number }): void {
+  const pr = child(el, 'sdtPr');
+  const content = child(el, 'sdtContent');
+  const kinds = pr ? elements(pr).map((e) => e.localName) : [];
+  const alias = (wVal(path(pr, 'alias')) ?? wVal(path(pr, 'tag')) ?? '').replace(/[[\]【】\n]/g, '').trim().slice(0, 30);
+  const placeholder = !!path(pr, 'showingPlcHdr');
+  if (kinds.includes('checkbox')) {
+    if (content) collect(content, out, state);
+    return;
+  }
+  const list = path(pr, 'dropDownList') ?? path(pr, 'comboBox');
+  const date = path(pr, 'date');
+  if (!list && !date && !alias && !placeholder) {
+    if (content) collect(content, out, state);
+    return;
+  }
+  const prompt: Seg[] = [];
+  if (content) collect(content, prompt, state);
+  const shown = prompt.map((x) => x.text).join('').trim();
+  const name = alias || shown.replace(/[[\]【】\n]/g, '').trim().slice(0, 30) || (date ? '日期' : list ? '选项' : '内容');
+  let control: ControlField | undefined;
+  if (list) {
+    const choices = listItems(list);
+    const picked = !placeholder && choices.includes(shown) ? [shown] : [];
+    control = { type: 'choice', ...(alias && { label: alias }), choices, ...(picked.length && { selected: picked }) };
+  } else if (date) {
+    const full = /^(\d{4})-(\d{2})-(\d{2})/.exec(wAttr(date, 'fullDate') ?? '');
+    const picked = full && !placeholder ? { y: Number(full[1]), m: Number(full[2]), d: Number(full[3]) } : null;
+    control = { type: 'date', ...(alias && { label: alias }), ...(picked && { date: picked }) };
+  }
+  out.push({ text: `[${name}]`, bold: false, underline: false, ...(control && { control }) });
 }
 
 function isBlankChar(c: string): boolean {
@@ -127,6 +174,7 @@ export function paragraphText(p: XmlElement): RunText {
   collect(p, segs, state);
   let text = '';
   const styles: StyleRange[] = [];
+  const controls: RunText['controls'] = [];
   let i = 0;
   while (i < segs.length) {
     const s = segs[i]!;
@@ -144,6 +192,7 @@ export function paragraphText(p: XmlElement): RunText {
     if (s.text) {
       const start = text.length;
       text += s.text;
+      if (s.control) controls.push({ start, end: text.length, field: s.control });
       if (s.bold || s.underline) {
         const last = styles[styles.length - 1];
         if (last && last.end === start && !!last.bold === s.bold && !!last.underline === s.underline) last.end = text.length;
@@ -152,5 +201,5 @@ export function paragraphText(p: XmlElement): RunText {
     }
     i++;
   }
-  return { text, styles, objects: state.objects };
+  return { text, styles, objects: state.objects, controls };
 }

@@ -9,14 +9,15 @@ import { LetterdeskError } from '../../shared/errors';
 import { decodeText } from '../../shared/import/decode-text';
 import type { ImportResult } from '../../shared/import/import-types';
 import { MAX_IMPORT_CHARS } from '../../shared/import/import-types';
-import { structureText } from '../../shared/import/smart-paste';
+import { structureTextSteps } from '../../shared/import/smart-paste';
+import { drain, type ImportSteps } from '../../shared/import/import-steps';
 import { checkFieldDefs, checkLetterDoc, cleanDocText, type LetterContent, type PageStyle } from '../../shared/letter-content';
 import type { DocJSON } from '../../shared/doc-schema';
 import type { FieldDef, FieldValues } from '../../shared/fields';
 import type { Letter } from '../../shared/domain';
 import type { Template } from '../../shared/template';
 import { DOCX_LIMITS } from './docx-package';
-import { importDocx } from './import-docx';
+import { importDocxSteps } from './import-docx';
 
 /** A UTF-16 text of the longest accepted letter is ~600 KB; a text file far beyond is not a letter. */
 export const MAX_TEXT_FILE_BYTES = MAX_IMPORT_CHARS * 4;
@@ -28,12 +29,20 @@ function looksLikePackage(bytes: Uint8Array): boolean {
 
 /** A file's bytes as an import: a Word package by its signature, anything else as text. */
 export function importBytes(bytes: Uint8Array): ImportResult {
-  if (looksLikePackage(bytes)) return importDocx(bytes);
+  return drain(importByteSteps(bytes));
+}
+
+export function* importByteSteps(bytes: Uint8Array): ImportSteps<ImportResult> {
+  if (looksLikePackage(bytes)) return yield* importDocxSteps(bytes);
   if (bytes.length > MAX_TEXT_FILE_BYTES) throw new LetterdeskError('file-too-large', `The text file is ${bytes.length} bytes; a letter is far smaller`);
-  return structureText(decodeText(bytes).text);
+  return yield* structureTextSteps(decodeText(bytes).text);
 }
 
 export function importPath(file: string): ImportResult {
+  return drain(importPathSteps(file));
+}
+
+export function* importPathSteps(file: string): ImportSteps<ImportResult> {
   let size: number;
   try {
     size = fs.statSync(file).size;
@@ -41,7 +50,7 @@ export function importPath(file: string): ImportResult {
     throw new LetterdeskError('not-found', `Cannot read ${file}: ${(err as Error).message}`);
   }
   if (size > Math.max(DOCX_LIMITS.fileBytes, MAX_TEXT_FILE_BYTES)) throw new LetterdeskError('file-too-large', `The file is ${size} bytes; a letter file is far smaller`);
-  return importBytes(new Uint8Array(fs.readFileSync(file)));
+  return yield* importByteSteps(new Uint8Array(fs.readFileSync(file)));
 }
 
 export interface ImportCreateInput {

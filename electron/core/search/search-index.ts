@@ -257,16 +257,16 @@ export function createSearchIndex(db: Db) {
 
 export type SearchIndex = ReturnType<typeof createSearchIndex>;
 
-const indexes = new WeakMap<Db, SearchIndex>();
-
-/** After a migration changes the index tables: the next `searchIndexFor` prepares its statements anew. */
-export function forgetSearchIndex(db: Db): void {
-  indexes.delete(db);
-}
-
-/** One index writer per open database (statements prepared once), shared by every repository. */
+/**
+ * An index writer for a migration, prepared against the tables as that migration left them.
+ * The running core builds one per open database (createVersionStore) and passes it to every
+ * repository that writes searchable text; nothing looks it up behind the caller's back.
+ * Migrations 8 and 9 call this and `forgetSearchIndex` by name (their source is pinned by
+ * tests/unit/migrations-pinned.test.ts), so both names stay.
+ */
 export function searchIndexFor(db: Db): SearchIndex {
-  let index = indexes.get(db);
-  if (!index) indexes.set(db, (index = createSearchIndex(db)));
-  return index;
+  return createSearchIndex(db);
 }
+
+/** Nothing is cached per database any more (see searchIndexFor); kept for migration 9's pinned source. */
+export function forgetSearchIndex(_db: Db): void {}

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/open-db';
 import type { SearchRebuildProgress } from '../../shared/search';
-import { searchIndexFor } from './search-index';
+import type { SearchIndex } from './search-index';
 import { SEARCH_TABLES_SQL } from '../db/migration-9-search-history';
 
 export const REBUILD_BATCH = 500;
@@ -20,7 +20,7 @@ function damaged(db: Db): boolean {
   }
 }
 
-export function createSearchRebuild(db: Db) {
+export function createSearchRebuild(db: Db, index: SearchIndex) {
   let order: number[] | null = null;
   let done = 0;
 
@@ -39,7 +39,6 @@ export function createSearchRebuild(db: Db) {
     step(batch = REBUILD_BATCH): SearchRebuildProgress {
       if (!order) this.start();
       const ids = order!;
-      const index = searchIndexFor(db);
       const end = Math.min(ids.length, done + batch);
       db.transaction(() => {
         for (let i = done; i < end; i++) index.sync(ids[i]!);
@@ -64,8 +63,8 @@ export interface RebuildOptions {
 }
 
 /** The whole rebuild at once (CLI, tests). */
-export function rebuildSearchIndex(db: Db, options: RebuildOptions = {}): SearchRebuildProgress {
-  const rebuild = createSearchRebuild(db);
+export function rebuildSearchIndex({ db, search }: { db: Db; search: SearchIndex }, options: RebuildOptions = {}): SearchRebuildProgress {
+  const rebuild = createSearchRebuild(db, search);
   let p = rebuild.start();
   options.onProgress?.(p);
   while (!p.finished && !options.cancelled?.()) {

@@ -2,6 +2,7 @@ import type { Db } from '../db/open-db';
 import type { DialogsPort } from '../ports';
 import type { LettersRepo } from '../letters-repo';
 import type { VersionsRepo } from '../versions/versions-repo';
+import type { SearchIndex } from '../search/search-index';
 import type { TemplatesRepo } from '../templates-repo';
 import type { Settings, Profile } from '../../shared/domain';
 import { createEventsRepo, type EventsRepo } from './events-repo';
@@ -13,6 +14,7 @@ export interface SignContext {
   db: Db;
   letters: LettersRepo;
   versions: VersionsRepo;
+  search: SearchIndex;
   templates: TemplatesRepo;
   events: EventsRepo;
   scans: ReturnType<typeof createScansRepo>;
@@ -26,5 +28,5 @@ export interface SignContext {
 }
 
 export function createSignContext(base: Omit<SignContext, 'events' | 'scans' | 'numbers' | 'exportTurn'>): SignContext {
-  return { ...base, events: createEventsRepo(base.db), scans: createScansRepo(base.db), numbers: createLetterNumbers(base.db), exportTurn: Promise.resolve() };
+  return { ...base, events: createEventsRepo(base.db, base.search), scans: createScansRepo(base.db), numbers: createLetterNumbers(base.db, base.search), exportTurn: Promise.resolve() };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db/open-db';
 import type { ChainEventKind, ChainReport, SignatureEvent } from '../../shared/signatures';
 import type { ChainHead } from '../../shared/evidence';
 import { canonicalJson, sha256Hex } from '../versions/canonical-hash';
-import { searchIndexFor } from '../search/search-index';
+import type { SearchIndex } from '../search/search-index';
 
 export interface EventRow {
   id: number;
@@ -92,7 +92,17 @@ const toEvent = (r: EventRow): SignatureEvent => ({
 });
 
 /** The append-only, hash-chained event log (one chain for the whole archive). */
-export function createEventsRepo(db: Db) {
+/** Walks the whole chain against its recorded head (db check, the audit report); reads only. */
+export function verifyChain(db: Db): ChainReport {
+  const head = readChainHead(db);
+  const rows = db.prepare<[], EventRow>(`SELECT * FROM signature_events ORDER BY id`).iterate();
+  const { events, fault, headFault } = walkChain(rows, head);
+  const firstBroken = fault ?? headFault;
+  return { ok: firstBroken === null, events, firstBroken, head };
+}
+
+/** `search`: a recorded signature makes its signer's name searchable in the same transaction. */
+export function createEventsRepo(db: Db, search: SearchIndex) {
   const last = db.prepare<[], { id: number; hash: string }>(`SELECT id, hash FROM signature_events ORDER BY id DESC LIMIT 1`);
   const insert = db.prepare(
     `INSERT INTO signature_events (id, letter_id, kind, version_seq, payload, created_at, prev_hash, hash)
@@ -102,10 +112,8 @@ export function createEventsRepo(db: Db) {
   const byLetter = db.prepare<[number], EventRow>(
     `SELECT * FROM signature_events WHERE letter_id = ? AND kind NOT IN ('version-created','versions-pruned','number-set') ORDER BY id`,
   );
-  const all = db.prepare<[], EventRow>(`SELECT * FROM signature_events ORDER BY id`);
   const headRow = db.prepare<[string], { value: string }>(`SELECT value FROM settings WHERE key = ?`);
   const readHead = () => parseHead(headRow.get(CHAIN_HEAD_KEY));
-  const search = searchIndexFor(db);
   const writeHead = db.prepare<[string, string]>(
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   );
@@ -144,12 +152,7 @@ export function createEventsRepo(db: Db) {
     /** The chain head recorded in settings. */
     head: readHead,
     /** Walks the whole chain; names the first event whose hash or link does not hold, or a cut tail. */
-    verifyChain(): ChainReport {
-      const head = readHead();
-      const { events, fault, headFault } = walkChain(all.iterate(), head);
-      const firstBroken = fault ?? headFault;
-      return { ok: firstBroken === null, events, firstBroken, head };
-    },
+    verifyChain: (): ChainReport => verifyChain(db),
   };
 }
 

@@ -1,13 +1,13 @@
 import type { Db } from '../db/open-db';
 import { LetterdeskError } from '../../shared/errors';
 import { formatLetterNumber } from '../../shared/signatures';
-import { searchIndexFor } from '../search/search-index';
+import type { SearchIndex } from '../search/search-index';
 
 /**
  * Gap-free letter numbers per prefix and year. Call inside the transaction that records the
  * export: a number is taken only when the letter keeps it, and a taken number is never reused.
  */
-export function createLetterNumbers(db: Db) {
+export function createLetterNumbers(db: Db, search: SearchIndex) {
   const bump = db.prepare<[string, number], { last: number }>(
     `INSERT INTO number_sequences (prefix, year, last) VALUES (?, ?, 1)
      ON CONFLICT(prefix, year) DO UPDATE SET last = last + 1 RETURNING last`,
@@ -15,7 +15,6 @@ export function createLetterNumbers(db: Db) {
   const current = db.prepare<[string, number], { last: number }>(`SELECT last FROM number_sequences WHERE prefix = ? AND year = ?`);
   const taken = db.prepare<[string, number], { id: number }>(`SELECT id FROM letters WHERE number = ? AND id <> ?`);
   const set = db.prepare<[string, number]>(`UPDATE letters SET number = ? WHERE id = ?`);
-  const search = searchIndexFor(db);
 
   return {
     /** The next number for this prefix and year; skips any number a clerk already set by hand. */

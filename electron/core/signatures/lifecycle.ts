@@ -4,7 +4,6 @@
  * hash chain and moves the status in one transaction.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { LetterdeskError } from '../../shared/errors';
 import { assertPrintable, type LetterContent } from '../../shared/letter-content';
@@ -23,7 +22,8 @@ import type { VersionSummary } from '../../shared/versions';
 import { toLetterdeskError } from '../db/sqlite-errors';
 import { buildDocx, defaultExportFileName, exportFilePath, stageFile } from '../export';
 import { exportMeta } from '../export/letter-export';
-import { contentHash, fingerprint } from '../versions/canonical-hash';
+import { contentHash } from '../versions/canonical-hash';
+import { plannedVersion } from '../versions/planned-version';
 import { snapshotLetter } from '../versions/snapshot-letter';
 import { MAX_SCAN_BYTES } from './scans-repo';
 import { readRegularFileCapped } from './scan-file';
@@ -58,14 +58,6 @@ export interface ExportForSignatureResult {
   number: string | null;
   version: VersionSummary | null;
   fileSha256: string | null;
-}
-
-/** The version a snapshot of `content` will be: the latest one when unchanged, else the next seq. */
-function plannedVersion(ctx: SignContext, id: number, content: LetterContent): { seq: number; hash: string; fingerprint: string } {
-  const hash = contentHash(content);
-  const latest = ctx.versions.latest(id);
-  const seq = latest && latest.hash === hash ? latest.seq : (latest?.seq ?? 0) + 1;
-  return { seq, hash, fingerprint: fingerprint(hash) };
 }
 
 /**
@@ -119,7 +111,7 @@ async function exportOnce(ctx: SignContext, id: number, file: string, style: Pag
   assertPrintable(before.content);
   const number = before.letter.number ?? ctx.numbers.peek(s.numberPattern, prefix, year, id);
   const frozen: LetterContent = { ...before.content, values: withOwnNumber(before.content.fields, before.content.values, number) };
-  const plan = plannedVersion(ctx, id, frozen);
+  const plan = plannedVersion(ctx.versions, id, frozen);
   const pageStyle = style ?? frozen.pageStyle;
   const meta = exportMeta({ title: before.letter.title, number }, frozen, plan, false, ctx.profile().fullName);
   const bytes = await buildDocx(frozen, meta, { style: pageStyle, fonts: s.exportFonts });

@@ -20,6 +20,9 @@ export interface RetentionPolicy {
 /** The default: nothing is ever thinned. */
 export const KEEP_EVERYTHING: RetentionPolicy = { keepAllDays: null, keepDailyDays: null };
 
+/** Settings → 自动版本保留 → 精简: every automatic version of the last 30 days, one a day until 180 days, then one a week. */
+export const THIN_AUTO_VERSIONS: RetentionPolicy = { keepAllDays: 30, keepDailyDays: 180 };
+
 export type RetentionCandidate = Pick<VersionSummary, 'seq' | 'kind' | 'createdAt' | 'exportedAt' | 'signedAt'>;
 
 const DAY_MS = 86_400_000;

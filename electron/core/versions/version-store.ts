@@ -6,14 +6,19 @@
  */
 import type { Db } from '../db/open-db';
 import { createLettersRepo, type LettersRepo } from '../letters-repo';
+import { createSearchIndex, type SearchIndex } from '../search/search-index';
 import { createVersionsRepo, type VersionsRepo } from './versions-repo';
 
 export interface VersionStore {
   db: Db;
   letters: LettersRepo;
   versions: VersionsRepo;
+  /** The full-text index writer every repository of this database keeps in step (issue #13). */
+  search: SearchIndex;
 }
 
+/** Built once per open database (openCore); tests and tools that open a database alone call it too. */
 export function createVersionStore(db: Db): VersionStore {
-  return { db, letters: createLettersRepo(db), versions: createVersionsRepo(db) };
+  const search = createSearchIndex(db);
+  return { db, search, letters: createLettersRepo(db, search), versions: createVersionsRepo(db, search) };
 }

@@ -11,7 +11,7 @@ import { changeSize } from './version-diff';
 import { versionsToPrune, type RetentionPolicy } from './retention';
 import { VERSION_KINDS, type Version, type VersionKind, type VersionSummary } from './version-types';
 import { createEventsRepo } from '../signatures/events-repo';
-import { searchIndexFor } from '../search/search-index';
+import type { SearchIndex } from '../search/search-index';
 
 interface SummaryRow {
   letter_id: number;
@@ -57,7 +57,7 @@ function cleanNote(note: string | null): string | null {
   return text || null;
 }
 
-export function createVersionsRepo(db: Db) {
+export function createVersionsRepo(db: Db, search: SearchIndex) {
   const letterExists = db.prepare<[number], { id: number }>(`SELECT id FROM letters WHERE id = ?`);
   const latestRow = db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY} FROM versions WHERE letter_id = ? ORDER BY seq DESC LIMIT 1`);
   const summaryRow = db.prepare<[number, number], SummaryRow>(`SELECT ${SUMMARY} FROM versions WHERE letter_id = ? AND seq = ?`);
@@ -81,9 +81,7 @@ export function createVersionsRepo(db: Db) {
   );
 
   // Every version enters the hash chain as it is made, and every pruning as it happens (issue #9).
-  const events = createEventsRepo(db);
-  // A version's note and lines are searchable text of its letter (issue #13).
-  const search = searchIndexFor(db);
+  const events = createEventsRepo(db, search);
 
   function requireLetter(letterId: number): void {
     if (!letterExists.get(letterId)) throw new LetterdeskError('not-found', `Letter ${letterId} does not exist`);
@@ -122,7 +120,10 @@ export function createVersionsRepo(db: Db) {
       return db.transaction(() => {
         requireLetter(letterId);
         const last = latestRow.get(letterId);
-        if (last && last.hash === hash) {
+        // The same content again is the same version — except a version the clerk saves on purpose
+        // (Ctrl+S, with its note) over an automatic one: that one is recorded, so thinning never takes it.
+        const promoted = kind === 'manual' && last?.kind === 'auto';
+        if (last && last.hash === hash && !promoted) {
           if (kind === 'export') stampExported.run(nowIso, letterId, last.seq);
           return summary(letterId, last.seq);
         }

@@ -8,6 +8,7 @@ import type { FieldValues, SignerRole } from '../fields';
 import { MAX_FIELDS } from '../letter-content';
 import type { BlankToken } from './blank-tokens';
 import { dedupeLabels } from './field-labels';
+import { drain, type ImportSteps } from './import-steps';
 import { typeToken, type FieldDraft, type Region } from './field-typing';
 import { readPairs, type FormPair } from './form-pairs';
 import type { ImportBlock, ImportField, ImportInline, ImportNote, ImportParagraph, Span } from './import-types';
@@ -99,6 +100,7 @@ function content(ctx: Ctx, piece: Piece, region: Region, inClause: boolean, pair
       ...(draft.type === 'handwritten' && { signer: signer ?? '承诺方' }),
     });
     if (draft.selected?.length) ctx.values[key] = { selected: draft.selected };
+    if (draft.date) ctx.values[key] = draft.date;
     out.push({ type: 'field', key });
     pos = draft.end;
   }
@@ -161,9 +163,14 @@ export interface Assembled {
 }
 
 export function assemble(raw: RawBlock[], lines: SourceLine[], tokens: LineTokens[]): Assembled {
+  return drain(assembleSteps(raw, lines, tokens));
+}
+
+export function* assembleSteps(raw: RawBlock[], lines: SourceLine[], tokens: LineTokens[]): ImportSteps<Assembled> {
   const ctx: Ctx = { lines, tokens, fields: [], values: {}, party: 'promisor', dropped: 0 };
   const blocks: ImportBlock[] = [];
-  for (const b of raw) {
+  for (const [n, b] of raw.entries()) {
+    if ((n & 255) === 0) yield { phase: 'fields', done: n, total: raw.length };
     switch (b.kind) {
       case 'title':
         blocks.push({ kind: 'title', content: normaliseTitle(content(ctx, b.piece, 'head', false, null)), span: spanOf(ctx, [b.piece]) });

@@ -4,6 +4,8 @@
  * `其他____` write-in). Found by one left-to-right scan; what each blank *means* is decided
  * later, from the words around it (field-typing.ts).
  */
+import type { ControlField } from './import-types';
+import { drain, type ImportSteps } from './import-steps';
 import { isSpace } from './text-chars';
 
 export type TokenKind = 'blank' | 'date' | 'placeholder' | 'choice';
@@ -18,6 +20,8 @@ export interface BlankToken {
   choices?: string[];
   other?: boolean;
   selected?: string[];
+  /** A Word content control: its type and options come from the file, not from the words around it. */
+  control?: ControlField;
 }
 
 const UNDERSCORE = '_＿';
@@ -124,9 +128,18 @@ function choiceGroup(text: string, i: number, end: number): BlankToken | null {
 
 /** Every blank in text[start, end), in order, none overlapping. */
 export function scanTokens(text: string, start = 0, end = text.length): BlankToken[] {
+  return drain(scanTokenSteps(text, start, end));
+}
+
+export function* scanTokenSteps(text: string, start = 0, end = text.length): ImportSteps<BlankToken[]> {
   const out: BlankToken[] = [];
   let i = start;
+  let nextStep = start + 16384;
   while (i < end) {
+    if (i >= nextStep) {
+      nextStep = i + 16384;
+      yield { phase: 'blanks', done: i, total: end };
+    }
     const c = text[i]!;
     if (isUnderscore(c)) {
       const runEnd = underscoreRun(text, i, end);
@@ -157,4 +170,12 @@ export function scanTokens(text: string, start = 0, end = text.length): BlankTok
     i++;
   }
   return out;
+}
+
+/** The blanks of a line whose content controls are known: each control is one blank, typed by the file. */
+export function withControls(tokens: BlankToken[], controls: { start: number; end: number; field: ControlField }[] | undefined): BlankToken[] {
+  if (!controls?.length) return tokens;
+  const kept = tokens.filter((t) => !controls.some((c) => t.start < c.end && c.start < t.end));
+  const added: BlankToken[] = controls.map((c) => ({ kind: 'placeholder', start: c.start, end: c.end, inner: c.field.label ?? '', control: c.field }));
+  return [...kept, ...added].sort((a, b) => a.start - b.start);
 }

@@ -39,6 +39,8 @@ export interface FieldDraft {
   start: number;
   end: number;
   selected?: string[];
+  /** A date a content control holds. */
+  date?: { y: number; m: number; d: number };
 }
 
 // Units a number blank takes from the words after it, longest first (fields.ts NUMBER_UNITS and a few more).
@@ -120,6 +122,13 @@ export function typeToken(ctx: TokenContext): FieldDraft {
     end,
   });
 
+  if (token.control) {
+    // A content control says what it is; its title names it, else the words before it do.
+    const c = token.control;
+    const label = c.label || (colonLabel ? cleanFormLabel(colonLabel) : labelFromContext(before, '', { duration: false, dateLike: c.type === 'date' }));
+    if (c.type === 'choice') return out({ type: 'choice', options: { choices: c.choices?.length ? c.choices : ['是', '否'] }, ...(c.selected?.length && { selected: c.selected }) }, label);
+    if (c.type === 'date') return out({ type: 'date', ...(c.date && { date: c.date }) }, label);
+  }
   if (ctx.region === 'signature') return out({ type: 'handwritten' }, colonLabel ? cleanFormLabel(colonLabel) : undefined);
   if (token.kind === 'choice') {
     return out(

@@ -7,6 +7,18 @@ import type { Alignment } from '../doc-schema';
 import type { FieldDef, FieldValues } from '../fields';
 import type { NumberingScheme } from '../numbering';
 
+/** A Word content control that says what its blank is: a drop-down list, a date picker, plain text. */
+export interface ControlField {
+  type: 'choice' | 'date' | 'text';
+  /** Its title (w:alias) or tag; the label is inferred from the words before it when absent. */
+  label?: string;
+  choices?: string[];
+  /** The list item shown, when one was picked. */
+  selected?: string[];
+  /** The date picked (w:fullDate), when one was. */
+  date?: { y: number; m: number; d: number };
+}
+
 /** A range of the source text (UTF-16 offsets, end exclusive). */
 export interface Span {
   start: number;

@@ -1,7 +1,8 @@
 /**
  * What the preview lets the user change before anything is saved: merge a block with the
  * next, split one after a sentence, make a block a title / paragraph / clause, change a
- * clause's level, and change a field's type, label, role or signer. Pure: each returns a new result.
+ * clause's level or numbering, change a field's type, label, role, signer, unit or options, and
+ * make two blanks one field (the same name written twice). Pure: each returns a new result.
  */
 import { FIELD_ROLES, type FieldOptions, type FieldRole, type FieldType } from '../fields';
 import { ROLE_TYPES } from '../field-roles';
@@ -110,9 +111,11 @@ export interface FieldPatch {
   role?: FieldRole | null;
   signer?: string;
   unit?: string;
+  /** A choice's options, in order (empty ones and repeats dropped). */
+  choices?: string[];
 }
 
-function optionsFor(type: FieldType, f: ImportField, unit: string | undefined): FieldOptions | undefined {
+function optionsFor(type: FieldType, f: ImportField, unit: string | undefined, choices: string[] | undefined): FieldOptions | undefined {
   const o = f.options ?? {};
   switch (type) {
     case 'number':
@@ -121,8 +124,10 @@ function optionsFor(type: FieldType, f: ImportField, unit: string | undefined): 
       return { max: 100 };
     case 'money':
       return o.capital ? { capital: true } : undefined;
-    case 'choice':
-      return { choices: o.choices?.length ? o.choices : ['是', '否'], ...(o.other && { other: true }) };
+    case 'choice': {
+      const given = choices ? [...new Set(choices.map((c) => c.trim().slice(0, 40)).filter(Boolean))].slice(0, 50) : [];
+      return { choices: given.length ? given : o.choices?.length ? o.choices : ['是', '否'], ...(o.other && { other: true }) };
+    }
     case 'party':
       return { party: o.party ?? 'promisor', part: o.part ?? 'fullName' };
     default:
@@ -136,7 +141,7 @@ export function updateField(result: ImportResult, key: string, patch: FieldPatch
     if (f.key !== key) return patch.role && f.role === patch.role ? withoutRole(f) : f;
     const type = patch.type ?? f.type;
     const label = (patch.label ?? f.label).trim().slice(0, 100) || f.label;
-    const options = optionsFor(type, f, patch.unit);
+    const options = optionsFor(type, f, patch.unit, patch.choices);
     let role: FieldRole | undefined = patch.role === null ? undefined : (patch.role ?? f.role);
     if (role && (!FIELD_ROLES.includes(role) || !ROLE_TYPES[role].includes(type))) role = undefined;
     const signer = type === 'handwritten' ? (patch.signer ?? f.signer ?? '承诺方') : undefined;
@@ -144,8 +149,28 @@ export function updateField(result: ImportResult, key: string, patch: FieldPatch
     return { ...rest, type, label, required: type !== 'longtext' && type !== 'handwritten', ...(options && { options }), ...(role && { role }), ...(signer && { signer }) };
   });
   const values = { ...result.values };
-  if (patch.type && patch.type !== 'choice') delete values[key];
+  if ((patch.type && patch.type !== 'choice') || patch.choices) delete values[key];
   return { ...result, fields, values };
+}
+
+function renameInline(content: ImportInline[], from: string, to: string): ImportInline[] {
+  return content.map((c) => (c.type === 'field' && c.key === from ? { type: 'field', key: to } : c));
+}
+
+/**
+ * Makes the blank `key` the same field as `into` (a name or date written twice is filled once):
+ * every place `key` stood now shows `into`, and `key` is gone with its value.
+ */
+export function mergeField(result: ImportResult, key: string, into: string): ImportResult {
+  if (key === into || !result.fields.some((f) => f.key === key) || !result.fields.some((f) => f.key === into)) return result;
+  const blocks = result.blocks.map((b): ImportBlock =>
+    b.kind === 'table'
+      ? { ...b, rows: b.rows.map((row) => row.map((cell) => cell.map((p) => ({ ...p, content: renameInline(p.content, key, into) })))) }
+      : { ...b, content: renameInline(b.content, key, into) },
+  );
+  const values = { ...result.values };
+  delete values[key];
+  return { ...result, blocks, fields: result.fields.filter((f) => f.key !== key), values };
 }
 
 function withoutRole(f: ImportField): ImportField {

@@ -2,6 +2,7 @@
 import type { Alignment } from '../doc-schema';
 import type { NumberingScheme } from '../numbering';
 import type { BlankToken } from './blank-tokens';
+import type { ControlField } from './import-types';
 
 /** A range of one source line (line-local offsets). */
 export interface Piece {
@@ -38,6 +39,8 @@ export interface SourceLine {
   title?: boolean;
   /** Index of the table (in `tables`) this line is a cell paragraph of. */
   cell?: { table: number; row: number; col: number };
+  /** Content controls in the line (line-local ranges of their `[名称]` text). */
+  controls?: { start: number; end: number; field: ControlField }[];
 }
 
 export interface LineTokens {

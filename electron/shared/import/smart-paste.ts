@@ -4,13 +4,14 @@
  * deterministic: the same text always gives the same result.
  */
 import { LetterdeskError } from '../errors';
-import { assemble } from './assemble';
-import { scanTokens } from './blank-tokens';
+import { assembleSteps } from './assemble';
+import { scanTokenSteps, scanTokens, withControls } from './blank-tokens';
+import { drain, type ImportSteps } from './import-steps';
 import { ClauseTracker } from './clause-tracker';
 import { MAX_IMPORT_CHARS, type ImportResult } from './import-types';
-import { indexTokens, type SourceLine } from './raw-blocks';
-import { structureFlat } from './structure-flat';
-import { structureLines } from './structure-lines';
+import { indexTokens, type LineTokens, type SourceLine } from './raw-blocks';
+import { structureFlatSteps } from './structure-flat';
+import { structureLinesSteps } from './structure-lines';
 
 // C0/C1 controls other than tab and line ends; U+FFFD marks bytes a decoder could not read.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
@@ -53,13 +54,19 @@ export function looksFlattened(text: string): boolean {
 }
 
 export function structureText(input: string): ImportResult {
+  return drain(structureTextSteps(input));
+}
+
+/** structureText a step at a time (import-steps.ts): long pastes show progress and can be cancelled. */
+export function* structureTextSteps(input: string): ImportSteps<ImportResult> {
+  yield { phase: 'read', done: 0, total: input.length };
   const source = cleanPastedText(input);
   const flattened = looksFlattened(source);
   if (flattened) {
     const lines: SourceLine[] = [{ text: source, offset: 0 }];
-    const tokens = [indexTokens(scanTokens(source))];
-    const raw = structureFlat(source, tokens[0]!, new ClauseTracker());
-    return { format: 'text', source, flattened, ...assemble(raw, lines, tokens) };
+    const tokens = [indexTokens(yield* scanTokenSteps(source))];
+    const raw = yield* structureFlatSteps(source, tokens[0]!, new ClauseTracker());
+    return { format: 'text', source, flattened, ...(yield* assembleSteps(raw, lines, tokens)) };
   }
   const lines: SourceLine[] = [];
   let offset = 0;
@@ -67,12 +74,20 @@ export function structureText(input: string): ImportResult {
     lines.push({ text, offset });
     offset += text.length + 1;
   }
-  return { format: 'text', source, flattened, ...structureSourceLines(lines) };
+  return { format: 'text', source, flattened, ...(yield* structureSourceLineSteps(lines)) };
 }
 
 /** Paragraphs with their own breaks (line-broken text, a .docx): one block each. */
 export function structureSourceLines(lines: SourceLine[]): Omit<ImportResult, 'format' | 'source' | 'flattened'> {
-  const tokens = lines.map((l) => indexTokens(scanTokens(l.text)));
-  const raw = structureLines(lines, tokens, new ClauseTracker());
-  return assemble(raw, lines, tokens);
+  return drain(structureSourceLineSteps(lines));
+}
+
+export function* structureSourceLineSteps(lines: SourceLine[]): ImportSteps<Omit<ImportResult, 'format' | 'source' | 'flattened'>> {
+  const tokens: LineTokens[] = [];
+  for (const [i, l] of lines.entries()) {
+    if ((i & 511) === 0) yield { phase: 'blanks', done: i, total: lines.length };
+    tokens.push(indexTokens(withControls(scanTokens(l.text), l.controls)));
+  }
+  const raw = yield* structureLinesSteps(lines, tokens, new ClauseTracker());
+  return yield* assembleSteps(raw, lines, tokens);
 }

@@ -11,6 +11,7 @@ import { HEAD_LABEL, readPairs } from './form-pairs';
 import { closingStart, flatTitleEnd, signatureStart, subtitleEnd } from './letter-parts';
 import type { LineTokens, Piece, RawBlock } from './raw-blocks';
 import { isBoundaryChar, isCnDigit, isDigit, isPhrasePunct, isSpace, prevNonSpace, trimRange } from './text-chars';
+import { drain, type ImportSteps } from './import-steps';
 
 // A number right after one of these is a reference inside a sentence (第5条, 按1.执行, 一、二项).
 const REFERENCE_BEFORE = new Set([...'第按依照据见于至及和与或、~～—-']);
@@ -27,14 +28,19 @@ interface Cut {
 }
 
 /** The clause markers of text[from, to), in order, chosen by continuity. */
-function findMarkers(text: string, from: number, to: number, tokens: LineTokens, tracker: ClauseTracker): Cut[] {
+function* findMarkers(text: string, from: number, to: number, tokens: LineTokens, tracker: ClauseTracker): ImportSteps<Cut[]> {
   const cuts: Cut[] = [];
   const inToken = new Uint8Array(to - from);
   for (const t of tokens.tokens) for (let k = Math.max(t.start, from); k < Math.min(t.end, to); k++) inToken[k - from] = 1;
   let blockStart = from;
   // Nothing but spaces since the block started: a marker here opens the block.
   let blank = true;
+  let nextStep = from + 8192;
   for (let i = from; i < to; i++) {
+    if (i >= nextStep) {
+      nextStep = i + 8192;
+      yield { phase: 'structure', done: i, total: text.length };
+    }
     const c = text[i];
     if (c === '\n') {
       blockStart = i + 1;
@@ -93,6 +99,10 @@ function paragraphs(text: string, a: number, b: number, out: RawBlock[]): void {
 }
 
 export function structureFlat(text: string, tokens: LineTokens, tracker = new ClauseTracker()): RawBlock[] {
+  return drain(structureFlatSteps(text, tokens, tracker));
+}
+
+export function* structureFlatSteps(text: string, tokens: LineTokens, tracker = new ClauseTracker()): ImportSteps<RawBlock[]> {
   const out: RawBlock[] = [];
   let pos = 0;
   while (pos < text.length && (isSpace(text[pos]) || text[pos] === '\n')) pos++;
@@ -118,7 +128,7 @@ export function structureFlat(text: string, tokens: LineTokens, tracker = new Cl
 
   const sig = signatureStart(text, pos, text.length, tokens);
   const bodyEnd = sig ? sig.start : text.length;
-  const cuts = findMarkers(text, pos, bodyEnd, tokens, tracker);
+  const cuts = yield* findMarkers(text, pos, bodyEnd, tokens, tracker);
   paragraphs(text, pos, cuts.length ? cuts[0]!.start : bodyEnd, out);
   cuts.forEach((cut, n) => {
     const nextStart = n + 1 < cuts.length ? cuts[n + 1]!.start : bodyEnd;

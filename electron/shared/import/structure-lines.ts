@@ -9,6 +9,7 @@ import { HEAD_LABEL, readPairs, SIGN_WORDS, onlySpaces } from './form-pairs';
 import { closingStart, looksLikeTitle, signatureStart } from './letter-parts';
 import type { LineTokens, Piece, RawBlock, SourceLine } from './raw-blocks';
 import { trimRange } from './text-chars';
+import { drain, type ImportSteps } from './import-steps';
 
 function isPairLine(line: SourceLine, tokens: LineTokens, allow: (label: string) => boolean): boolean {
   const [s, e] = trimRange(line.text, 0, line.text.length);
@@ -49,6 +50,10 @@ function tableBlock(lines: SourceLine[], table: number): RawBlock {
 
 /** Blocks of the lines; the paragraphs of a table (`cell` set) become one table block where it starts. */
 export function structureLines(lines: SourceLine[], tokens: LineTokens[], tracker = new ClauseTracker()): RawBlock[] {
+  return drain(structureLinesSteps(lines, tokens, tracker));
+}
+
+export function* structureLinesSteps(lines: SourceLine[], tokens: LineTokens[], tracker = new ClauseTracker()): ImportSteps<RawBlock[]> {
   const out: RawBlock[] = [];
   // Each table stands in the body at its first cell paragraph.
   const seenTables = new Set<number>();
@@ -86,6 +91,7 @@ export function structureLines(lines: SourceLine[], tokens: LineTokens[], tracke
   }
   let inHead = true;
   for (let k = first; k < Math.min(sigFrom, body.length); k++) {
+    if ((k & 511) === 0) yield { phase: 'structure', done: k, total: body.length };
     const li = body[k]!;
     const line = lines[li]!;
     if (line.cell) {

@@ -50,6 +50,7 @@ export function editorPlugins(): Plugin[] {
   ];
 }
 
-export function createEditorState(doc: DocJSON): EditorState {
-  return EditorState.create({ doc: letterSchema.nodeFromJSON(doc), plugins: editorPlugins() });
+/** `extra`: plugins of this view (find and replace needs the letter's fields). */
+export function createEditorState(doc: DocJSON, extra: Plugin[] = []): EditorState {
+  return EditorState.create({ doc: letterSchema.nodeFromJSON(doc), plugins: [...editorPlugins(), ...extra] });
 }

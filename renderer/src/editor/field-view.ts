@@ -1,5 +1,6 @@
 import type { Node as PMNode } from 'prosemirror-model';
-import type { NodeView } from 'prosemirror-view';
+import type { Decoration, NodeView } from 'prosemirror-view';
+import type { FieldFindSpec } from './find-plugin';
 import { isEmptyValue, printField, type FieldDef, type FieldValues } from '../../../electron/shared/fields';
 
 /** What a field atom needs to draw itself; the form panel owns the values. */
@@ -16,12 +17,16 @@ export interface FieldContext {
  */
 export class FieldView implements NodeView {
   dom: HTMLElement;
+  /** Find matches inside the shown value (find-plugin.ts), offsets as in fieldDisplay. */
+  private findRanges: FieldFindSpec['findRanges'] = [];
 
   constructor(
     private node: PMNode,
     private ctx: FieldContext,
     private registry: Set<FieldView>,
+    decorations: readonly Decoration[] = [],
   ) {
+    this.findRanges = rangesOf(decorations);
     this.dom = document.createElement('span');
     this.dom.className = 'ld-field';
     this.dom.addEventListener('mousedown', (e) => {
@@ -43,7 +48,7 @@ export class FieldView implements NodeView {
     dom.dataset['field'] = this.key;
     if (!def) {
       dom.className = 'ld-field ld-field-unknown';
-      dom.textContent = `{${this.key}}`;
+      appendMarked(dom, `{${this.key}}`, 0, this.findRanges);
       return;
     }
     const value = this.ctx.values()[this.key];
@@ -53,12 +58,15 @@ export class FieldView implements NodeView {
     dom.setAttribute('aria-label', dom.title);
     const parts = printField(def, value);
     let labelShown = false;
+    let offset = 0;
     for (const part of parts) {
       const span = document.createElement('span');
       if (part.kind === 'text') {
-        span.textContent = part.text;
+        appendMarked(span, part.text, offset, this.findRanges);
+        offset += part.text.length;
         if (part.field) span.className = 'ld-field-value';
       } else {
+        offset += 1; // BLANK_CHAR in fieldDisplay
         span.className = 'ld-blank';
         span.style.minWidth = `${part.width * 0.6}em`;
         // The label inside the first blank tells the clerk what goes here (screen only).
@@ -71,9 +79,10 @@ export class FieldView implements NodeView {
     }
   }
 
-  update(node: PMNode): boolean {
+  update(node: PMNode, decorations: readonly Decoration[]): boolean {
     if (node.type !== this.node.type) return false;
     this.node = node;
+    this.findRanges = rangesOf(decorations);
     this.render();
     return true;
   }
@@ -98,4 +107,25 @@ export class FieldView implements NodeView {
   destroy(): void {
     this.registry.delete(this);
   }
+}
+
+function rangesOf(decorations: readonly Decoration[]): FieldFindSpec['findRanges'] {
+  return decorations.flatMap((d) => (d.spec as Partial<FieldFindSpec>).findRanges ?? []);
+}
+
+/** `text` (starting at `offset` of the field's shown text) with the find matches in it marked. */
+function appendMarked(parent: HTMLElement, text: string, offset: number, ranges: FieldFindSpec['findRanges']): void {
+  let at = 0;
+  for (const r of ranges) {
+    const start = Math.max(r.start - offset, at);
+    const end = Math.min(r.end - offset, text.length);
+    if (end <= start) continue;
+    if (start > at) parent.append(text.slice(at, start));
+    const mark = document.createElement('mark');
+    mark.className = r.current ? 'ld-find-match ld-find-current' : 'ld-find-match';
+    mark.textContent = text.slice(start, end);
+    parent.append(mark);
+    at = end;
+  }
+  if (at < text.length) parent.append(text.slice(at));
 }

@@ -10,6 +10,8 @@ import { PAGE_SIZE, PREFETCH, pagesFor, pagesToEvict, widen, type Range } from '
 const FIRST_SCREEN_ROWS = 40;
 /** Search hits are taller (title and passage) and each passage costs a read: fewer fill the first screen. */
 const FIRST_SCREEN_HITS = 24;
+/** Ctrl+A chooses at most this many letters (the API exports at most 500 at once). */
+export const SELECT_ALL_MAX = 500;
 
 /** The filters as the form holds them: empty strings mean "no filter". */
 export interface RegisterFilterForm {
@@ -52,6 +54,13 @@ export class LetterRegister {
   view = { scrollTop: 0, active: 0, epoch: 0 };
   /** The menu requests (新建函件, 查找) already answered: coming back must not answer them again. */
   handled = { newLetter: 0, search: 0 };
+  /**
+   * The letters chosen for 导出/打印/归档 (issue #15), by id, with the row as it was when
+   * chosen (its title and status name it in the summary). Replaced whole on each change.
+   */
+  selected = $state.raw(new Map<number, RegisterRow>());
+  /** Where a Shift+click or Shift+Arrow range starts (row index). */
+  anchor = 0;
 
   #generation = 0;
   /** A new search: its first screen of hits comes first, the rest of the page after (issue #13). */
@@ -231,6 +240,7 @@ export class LetterRegister {
   /** `confirmNumber`: the number the clerk typed, for a letter that went to paper. */
   async trash(id: number, confirmNumber?: string) {
     const letter = await getApi().lettersTrash({ id, ...(confirmNumber !== undefined && { confirmNumber }) });
+    if (this.selected.has(id)) this.selected = new Map([...this.selected].filter(([k]) => k !== id));
     await this.load();
     return letter;
   }
@@ -246,6 +256,75 @@ export class LetterRegister {
     const letter = await getApi().lettersRestore({ id });
     await this.load();
     return letter;
+  }
+
+  isSelected(id: number): boolean {
+    return this.selected.has(id);
+  }
+
+  /** Chooses or unchooses one row; it becomes the anchor of the next range. */
+  toggle(index: number, on?: boolean): void {
+    const row = this.rowAt(index);
+    if (!row) return;
+    const next = new Map(this.selected);
+    if (on ?? !next.has(row.id)) next.set(row.id, row);
+    else next.delete(row.id);
+    this.selected = next;
+    this.anchor = index;
+  }
+
+  /** Only this row (a plain click). */
+  selectOnly(index: number): void {
+    const row = this.rowAt(index);
+    this.selected = row ? new Map([[row.id, row]]) : new Map();
+    this.anchor = index;
+  }
+
+  /** The rows from the anchor to `index` (Shift+click, Shift+Arrow); `add` keeps what was chosen before (Ctrl+Shift). */
+  selectRange(index: number, add = false): void {
+    const next = add ? new Map(this.selected) : new Map<number, RegisterRow>();
+    const [lo, hi] = this.anchor <= index ? [this.anchor, index] : [index, this.anchor];
+    for (let i = lo; i <= hi; i++) {
+      const row = this.rowAt(i);
+      if (row) next.set(row.id, row);
+    }
+    this.selected = next;
+  }
+
+  /** Ctrl+A: every row of the list as filtered (up to SELECT_ALL_MAX), fetched where not loaded yet. */
+  async selectAll(): Promise<void> {
+    const total = Math.min(this.total, SELECT_ALL_MAX);
+    const generation = this.#generation;
+    const next = new Map<number, RegisterRow>();
+    for (let offset = 0; offset < total; offset += PAGE_SIZE) {
+      const cached = this.pages.get(offset / PAGE_SIZE);
+      const rows = cached && (cached.length === PAGE_SIZE || offset + cached.length >= this.total) ? cached : (await this.#list(offset, PAGE_SIZE)).items;
+      if (generation !== this.#generation) return;
+      for (const row of rows.slice(0, total - offset)) next.set(row.id, row);
+    }
+    this.selected = next;
+  }
+
+  clearSelection(): void {
+    if (this.selected.size) this.selected = new Map();
+    this.anchor = 0;
+  }
+
+  /** The chosen rows in list order as far as known (the order they were chosen otherwise). */
+  selection(): RegisterRow[] {
+    return [...this.selected.values()];
+  }
+
+  /** After work on the selection: the rows again, the chosen ones with their new status. */
+  async reloadSelection(): Promise<void> {
+    await this.load();
+    const next = new Map<number, RegisterRow>();
+    for (const [id, row] of this.selected) {
+      let fresh: RegisterRow | undefined;
+      for (const rows of this.pages.values()) fresh ??= rows.find((r) => r.id === id);
+      next.set(id, fresh ?? row);
+    }
+    this.selected = next;
   }
 
   dispose(): void {

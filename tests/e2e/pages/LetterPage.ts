@@ -63,9 +63,8 @@ export class LetterPage {
     }
     if (def.type === 'date') {
       const v = value as { y: number; m: number; d: number };
-      await box.getByLabel(`${def.label} 年`).fill(String(v.y));
-      await box.getByLabel(`${def.label} 月`).fill(String(v.m));
-      await box.getByLabel(`${def.label} 日`).fill(String(v.d));
+      // One date box (issue #15): typed as clerks type it.
+      await box.getByRole('textbox').fill(`${v.y}-${String(v.m).padStart(2, '0')}-${String(v.d).padStart(2, '0')}`);
       return;
     }
     const input = box.locator('input, textarea').first();

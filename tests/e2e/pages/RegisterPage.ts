@@ -60,10 +60,19 @@ export class RegisterPage {
   /** Creates a blank letter; the app opens it in the editor, and we go back to the register. */
   async create(title: string): Promise<void> {
     await this.newButton.click();
+    await this.chooseBlank();
     await this.fillDialog(title, '创建');
     await expect(this.page.getByRole('textbox', { name: '函件正文' })).toBeVisible();
     await this.page.getByRole('button', { name: '返回登记簿' }).click();
     await expect(this.row(title)).toBeVisible();
+  }
+
+  /** The new-letter dialog opens on its first template (issue #15); a blank letter is chosen in the list. */
+  async chooseBlank(): Promise<void> {
+    const list = this.dialog.getByRole('listbox', { name: '模板' });
+    // Loaded: the first template is chosen.
+    await expect(list).not.toHaveValue('');
+    await list.selectOption('');
   }
 
   async fillDialog(title: string, submit: string): Promise<void> {
