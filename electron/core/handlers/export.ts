@@ -8,22 +8,28 @@ import { exportLetter, printHtml, type LetterExportDeps } from '../export/letter
 
 export type ExportMethods = 'lettersExport' | 'lettersPrint' | 'exportFontCheck' | 'exportReveal';
 
-export function exportHandlers(
-  deps: Pick<CoreDeps, 'db' | 'search' | 'letters' | 'versions' | 'now' | 'dialogs' | 'pdf' | 'printer' | 'settings' | 'lastExport'>,
-): Pick<LetterdeskApi, ExportMethods> {
-  const { letters, settings, dialogs, lastExport } = deps;
-  const exportDeps: LetterExportDeps = {
+/** What an export needs from the core: one definition for the single export and the batch. */
+export function letterExportDeps(deps: Pick<CoreDeps, 'db' | 'search' | 'letters' | 'versions' | 'now' | 'dialogs' | 'pdf' | 'settings'>): LetterExportDeps {
+  const { settings } = deps;
+  return {
     db: deps.db,
     search: deps.search,
-    letters,
+    letters: deps.letters,
     versions: deps.versions,
-    dialogs,
+    dialogs: deps.dialogs,
     pdf: deps.pdf,
     settings: () => settings.getSettings(),
     profileName: () => settings.getProfile().fullName,
     rememberFolder: (dir: string) => void settings.updateSettings({ lastExportDir: dir }),
     now: deps.now,
   };
+}
+
+export function exportHandlers(
+  deps: Pick<CoreDeps, 'db' | 'search' | 'letters' | 'versions' | 'now' | 'dialogs' | 'pdf' | 'printer' | 'settings' | 'lastExport'>,
+): Pick<LetterdeskApi, ExportMethods> {
+  const { letters, settings, dialogs, lastExport } = deps;
+  const exportDeps = letterExportDeps(deps);
   return {
     lettersExport: async (req) => {
       const result = await exportLetter(exportDeps, req);
