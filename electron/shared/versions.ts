@@ -59,6 +59,12 @@ export interface BlockSide {
   number: string | null;
   scheme: NumberingScheme | null;
   level: number | null;
+  /**
+   * The clauses this clause sits in, outermost first, each as printed with the start of its
+   * heading ('二、服务范围'), so a changed '（二）' can be shown as '二、服务范围 › （二）'. Empty for
+   * top-level clauses and other blocks.
+   */
+  path: string[];
 }
 
 export interface FieldChange {

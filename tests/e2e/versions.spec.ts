@@ -24,7 +24,7 @@ test.describe('drafts and versions', () => {
   });
 
   test('save versions with notes, compare them, restore one', async ({ app }) => {
-    const { letterPage, template } = await openLetter(app);
+    const { letter, letterPage, template } = await openLetter(app);
     const page = app.page;
     const days = template.fields.find((f) => f.type === 'number')!;
     await letterPage.fieldBox(days.key).locator('input').fill('5');
@@ -55,6 +55,12 @@ test.describe('drafts and versions', () => {
     await page.getByRole('button', { name: '比较 v1 与 v2' }).click();
     const compare = page.getByRole('dialog');
     await expect(compare.locator('ins').filter({ hasText: '并及时回访' })).toBeVisible();
+    // The changed clause is named with the clauses it sits in, as the core computed them.
+    const diff = await app.core.api.versionsDiff({ id: letter.id, from: 1, to: 2 });
+    const edited = diff.blocks.find((b) => b.segments.some((s) => s.op === 'insert' && s.text.includes('并及时回访')))!.after!;
+    const shown = compare.locator('.diff-change').filter({ hasText: '并及时回访' });
+    if (edited.path.length > 0) await expect(shown).toContainText([...edited.path, edited.number].join(' › '));
+    else await expect(shown.locator('.diff-path')).toHaveCount(0);
     const fieldRow = compare.getByRole('table', { name: '字段变化' }).getByRole('row').filter({ hasText: days.label });
     await expect(fieldRow).toContainText('5个工作日');
     await expect(fieldRow).toContainText('3个工作日');

@@ -81,6 +81,37 @@ describe('versions through the API', () => {
     expect(current.fields[0]).toMatchObject({ before: '3个工作日', after: '2个工作日' });
   });
 
+  it('a changed clause is shown with the clauses it sits in (二、服务范围 › （二）)', async () => {
+    const clause = (level: number, scheme: string, text: string) => ({ type: 'clause', attrs: { scheme, level }, content: [{ type: 'text', text }] });
+    const nested = (changed: string): LetterContent => ({
+      doc: {
+        type: 'doc',
+        content: [
+          { type: 'title', content: [{ type: 'text', text: '服务承诺书' }] },
+          clause(0, 'cn', '总则'),
+          clause(0, 'cn', '服务范围：承诺方提供以下服务'),
+          clause(1, 'cn-paren', '咨询服务'),
+          clause(1, 'cn-paren', changed),
+          clause(0, 'cn', '一个很长很长很长很长很长很长的标题没有标点'),
+          clause(1, 'cn-paren', '其他'),
+        ],
+      },
+      fields: [],
+      values: {},
+      pageStyle: 'business',
+    });
+    const letter = await core.api.lettersCreate({ title: '承诺书' });
+    await save(letter.id, nested('理赔服务'));
+    await core.api.versionsSave({ id: letter.id });
+    await save(letter.id, nested('理赔与回访服务'));
+    const diff = await core.api.versionsDiff({ id: letter.id, from: 1 });
+    const changed = diff.blocks.filter((b) => b.op === 'change');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.after).toMatchObject({ number: '（二）', path: ['二、服务范围'] });
+    const paths = diff.blocks.map((b) => b.after!.path);
+    expect(paths).toEqual([[], [], [], ['二、服务范围'], ['二、服务范围'], [], ['三、一个很长很长很长很长很长…']]);
+  });
+
   it('restore creates a new version; the replaced state stays one click away', async () => {
     const letter = await core.api.lettersCreate({ title: '承诺书' });
     await save(letter.id, content('第一版'));

@@ -45,7 +45,7 @@ describe('comparing two versions', () => {
     const b = letter([title('承诺书'), clause('严格遵守保险法律法规'), ...CLAUSES.map((c) => clause(c))]);
     const d = diffContents(a, b);
     expect(changed(d.blocks)).toEqual([
-      { op: 'insert', before: null, after: { kind: 'clause', number: '一、', scheme: 'cn', level: 0 }, segments: [{ op: 'insert', text: '严格遵守保险法律法规' }] },
+      { op: 'insert', before: null, after: { kind: 'clause', number: '一、', scheme: 'cn', level: 0, path: [] }, segments: [{ op: 'insert', text: '严格遵守保险法律法规' }] },
     ]);
     expect(d.stats).toMatchObject({ added: 10, removed: 0, changedBlocks: 1, renumbered: 4 });
     // The renumbering is there for the view to show, beside equal text.

@@ -21,13 +21,34 @@ function textOf(block: Block): string {
   return letterPlainText([block.type === 'clause' ? { ...block, number: '' } : block]);
 }
 
+/** Longest heading shown for an enclosing clause in a path. */
+const PATH_HEADING_MAX = 12;
+
+/**
+ * How an enclosing clause is named in a path: its number and the start of its text up to the
+ * first sentence punctuation ('二、服务范围：承诺方…' → '二、服务范围'), cut at PATH_HEADING_MAX
+ * characters with '…'.
+ */
+export function clauseHeading(number: string, text: string): string {
+  const head = text.trim().split(/[：:，,。；;！!？?\n]/u)[0]!.trim();
+  const chars = [...head];
+  return number + (chars.length > PATH_HEADING_MAX ? `${chars.slice(0, PATH_HEADING_MAX).join('')}…` : head);
+}
+
 export function blockTexts(content: Pick<LetterContent, 'doc' | 'fields' | 'values'>): BlockText[] {
+  /** The enclosing clauses of the next clause, innermost last. */
+  const open: { level: number; heading: string }[] = [];
   return letterBlocks(content.doc, content.fields, content.values).map((block) => {
-    const side: BlockSide =
-      block.type === 'clause'
-        ? { kind: 'clause', number: block.number, scheme: block.scheme, level: block.level }
-        : { kind: block.type, number: null, scheme: null, level: null };
     const text = textOf(block);
+    let side: BlockSide;
+    if (block.type === 'clause') {
+      while (open.length > 0 && open[open.length - 1]!.level >= block.level) open.pop();
+      side = { kind: 'clause', number: block.number, scheme: block.scheme, level: block.level, path: open.map((o) => o.heading) };
+      open.push({ level: block.level, heading: clauseHeading(block.number, text) });
+    } else {
+      if (block.type === 'title') open.length = 0;
+      side = { kind: block.type, number: null, scheme: null, level: null, path: [] };
+    }
     return { side, text, key: `${side.kind}\u0000${side.scheme ?? ''}\u0000${side.level ?? ''}\u0000${text}` };
   });
 }
