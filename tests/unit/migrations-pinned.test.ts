@@ -25,6 +25,7 @@ const PINNED: Record<number, { sql: string; up?: string }> = {
   7: { sql: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', up: '693ea715f987f743c5fb5bcbb6fc4a45cbafbe2dc059b1d5d64823cafdc5721e' },
   8: { sql: '4e2e10e2c5d59827bcc04fbd6f4d6ddef7447a00aedde19382d6195a9d087ed4', up: '1f5136efe63e97ce36fbaff58b94cbfccde3c580137111ac7345fb2a2109c24a' },
   9: { sql: '6c098353c0930725a90c62d4bc3da3f1d320bf4e5fc77dde3fef60c0693e36ec', up: '3058855af919b1e42ab54f7d98265be4b861c1b596f4575c92a58adffaa8d1f5' },
+  10: { sql: '07d4460454346db1ce637a678fcc99ca0402ef7fcbe0f50034791466cb862612' },
   // ← append the next shipped migration here (the failing test prints its row)
 };
 

@@ -297,7 +297,7 @@ describe('earlier versions (the register’s 包括旧版本 toggle)', () => {
     expect(ids({ text: '第二稿', history: true })).toEqual([l.id]);
 
     // Migration 9 again over this database: the history comes from the versions table.
-    t.core.db.exec(`DELETE FROM search_history`);
+    t.core.db.exec(`DELETE FROM search_history_lines`);
     t.core.db.transaction(() => migration9Up(t.core.db))();
     const after = createSearcher(t.core.db, searchIndexFor(t.core.db));
     expect(after.search({ text: '第一稿', history: true }).items.map((h) => h.id)).toEqual([l.id]);
@@ -309,6 +309,40 @@ describe('earlier versions (the register’s 包括旧版本 toggle)', () => {
     expect(pruned).toEqual([1]);
     expect(after.search({ text: '第一稿', history: true }).items).toEqual([]);
     expect(after.search({ text: '第二稿', history: true }).items.map((h) => h.id)).toEqual([l.id]);
+  });
+});
+
+describe('migration 10: the history kept one row per line', () => {
+  it('a database whose history is one JSON array per letter (schema 9) keeps every line, found as before', async () => {
+    const api = t.core.api;
+    const ids = (q: SearchQuery) => searcherOf(t.core).search(q).items.map((h) => h.id);
+    const l = await letter('丙函', '第一稿：理赔时限三十日', '不变的一段');
+    await api.versionsSave({ id: l.id });
+    const now = (await api.lettersGet({ id: l.id })).revision;
+    await api.lettersContentSave({ id: l.id, revision: now, ...bodyContent('第二稿：理赔时限十日', '不变的一段') });
+    await api.versionsSave({ id: l.id });
+    const lines = t.core.db.prepare<[], string>(`SELECT line FROM search_history_lines ORDER BY line`).pluck().all();
+    expect(lines).toEqual(['不变的一段', '第一稿：理赔时限三十日', '第二稿：理赔时限十日'].sort());
+    // Back to schema 9's layout, as an older Letterdesk left it.
+    t.core.db.exec(`
+      CREATE TABLE search_history (letter_id INTEGER PRIMARY KEY REFERENCES letters(id), lines TEXT NOT NULL);
+      INSERT INTO search_history SELECT letter_id, json_group_array(line) FROM search_history_lines GROUP BY letter_id;
+      DROP TABLE search_history_lines;
+      PRAGMA user_version = 9;
+    `);
+    t.core.close();
+    t.core = openCore({ dataDir: t.dir, clock: t.clock });
+    const tables = t.core.db.prepare<[], string>(`SELECT name FROM sqlite_schema WHERE name LIKE 'search_history%'`).pluck().all();
+    expect(tables).toEqual(['search_history_lines']);
+    expect(t.core.db.prepare<[], string>(`SELECT line FROM search_history_lines ORDER BY line`).pluck().all()).toEqual(lines);
+    expect(ids({ text: '三十日', history: true })).toEqual([l.id]);
+    expect(ids({ text: '三十日' })).toEqual([]);
+    // Keeping a version writes only the lines it adds.
+    const again = (await t.core.api.lettersGet({ id: l.id })).revision;
+    await t.core.api.lettersContentSave({ id: l.id, revision: again, ...bodyContent('第三稿：理赔时限五日', '不变的一段') });
+    await t.core.api.versionsSave({ id: l.id });
+    expect(t.core.db.prepare<[], number>(`SELECT count(*) FROM search_history_lines`).pluck().get()).toBe(4);
+    expect(ids({ text: '十日', history: true })).toEqual([l.id]);
   });
 });
 

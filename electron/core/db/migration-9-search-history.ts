@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { forgetSearchIndex, searchIndexFor } from '../search/search-index';
 
-/** The index tables as this and later versions have them (the rebuild of a damaged index makes them from here). */
+/** The index tables as migration 9 made them (migration 10 keeps the history one row per line). */
 export const SEARCH_TABLES_SQL = `
   CREATE TABLE IF NOT EXISTS search_docs (
     doc        INTEGER PRIMARY KEY,

@@ -6,6 +6,7 @@ import { MIGRATION_6_SQL, migration6Up } from './migration-6-evidence';
 import { addFieldRoles } from './migrate-field-roles';
 import { MIGRATION_8_SQL, migration8Up } from './migration-8-search';
 import { MIGRATION_9_SQL, migration9Up } from './migration-9-search-history';
+import { MIGRATION_10_SQL } from './migration-10-search-history-lines';
 
 export interface Migration {
   version: number;
@@ -212,6 +213,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'earlier versions searchable: lines of every version per letter, index column hist (issue #13)',
     sql: MIGRATION_9_SQL,
     up: migration9Up,
+  },
+  {
+    version: 10,
+    name: 'lines of earlier versions kept one row per line, not one array per letter',
+    sql: MIGRATION_10_SQL,
   },
 ];
 

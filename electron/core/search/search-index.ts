@@ -58,11 +58,13 @@ export function createSearchIndex(db: Db) {
   const moveDoc = db.prepare<[number, string, number]>(`UPDATE search_docs SET doc = ?, updated_at = ? WHERE letter_id = ?`);
   const deleteRow = db.prepare<[number]>(`DELETE FROM search_fts WHERE rowid = ?`);
   const deleteDoc = db.prepare<[number]>(`DELETE FROM search_docs WHERE doc = ?`);
-  // Migration 8 made the tables without `hist`, search_history and search_pending, and runs this
-  // code before migration 9 adds them.
+  // Migration 8 made the tables without `hist`, the history and search_pending, and runs this
+  // code before migration 9 adds them; migration 9 kept the history as one JSON array per letter
+  // (search_history) and runs this code before migration 10 makes it a row per line.
+  const tables = new Set(db.prepare<[], string>(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all());
+  const history = tables.has('search_history_lines') ? lineHistory(db) : tables.has('search_history') ? arrayHistory(db) : null;
   const hasHistory =
-    db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('search_history', 'search_pending')`).get()!.n === 2 &&
-    db.prepare(`SELECT * FROM search_fts LIMIT 0`).columns().some((c) => c.name === 'hist');
+    history !== null && tables.has('search_pending') && db.prepare(`SELECT * FROM search_fts LIMIT 0`).columns().some((c) => c.name === 'hist');
   const addPending = hasHistory ? db.prepare<[number]>(`INSERT OR IGNORE INTO search_pending (letter_id) VALUES (?)`) : null;
   const dropPending = hasHistory ? db.prepare<[number]>(`DELETE FROM search_pending WHERE letter_id = ?`) : null;
   // Oldest change first, so that rows keep their recency order (letters gone are dropped from the index).
@@ -78,10 +80,6 @@ export function createSearchIndex(db: Db) {
     ? db.prepare<[number, string, string, string, string, string, string]>(
         `INSERT INTO search_fts (rowid, body, head, party, extra, meta, hist) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-    : null;
-  const historyRow = hasHistory ? db.prepare<[number], { lines: string }>(`SELECT lines FROM search_history WHERE letter_id = ?`) : null;
-  const putHistory = hasHistory
-    ? db.prepare<[number, string]>(`INSERT INTO search_history (letter_id, lines) VALUES (?, ?) ON CONFLICT (letter_id) DO UPDATE SET lines = excluded.lines`)
     : null;
   const versionContents = db.prepare<[number], { content_json: string }>(`SELECT content_json FROM versions WHERE letter_id = ? ORDER BY seq`);
 
@@ -134,10 +132,11 @@ export function createSearchIndex(db: Db) {
 
   /** Lines of the letter's versions that its current body does not have. */
   function oldLines(letterId: number, body: string): string[] {
-    const stored = historyRow?.get(letterId);
-    if (!stored) return [];
+    if (!hasHistory) return [];
+    const stored = history!.lines(letterId);
+    if (!stored.length) return [];
     const current = new Set(body.split('\n'));
-    return (JSON.parse(stored.lines) as string[]).filter((line) => !current.has(line));
+    return stored.filter((line) => !current.has(line));
   }
 
   /** Every distinct line any version of the letter has had, oldest first. */
@@ -222,17 +221,14 @@ export function createSearchIndex(db: Db) {
    * Inside the write's transaction.
    */
   function versionsChanged(letterId: number, content?: LetterContent): boolean {
-    if (!putHistory) return false;
+    if (!hasHistory) return false;
     if (!content) {
-      putHistory.run(letterId, JSON.stringify(linesOfVersions(letterId)));
+      history!.replace(letterId, linesOfVersions(letterId));
       sync(letterId);
       return true;
     }
-    const stored = historyRow!.get(letterId);
-    const known = new Set(stored ? (JSON.parse(stored.lines) as string[]) : []);
-    const added = bodyLines(bodyText(content.doc, content.fields, content.values)).filter((line) => !known.has(line));
+    const added = history!.add(letterId, bodyLines(bodyText(content.doc, content.fields, content.values)));
     if (!added.length) return false;
-    putHistory.run(letterId, JSON.stringify([...known, ...added]));
     // A version is nearly always of the letter as it is: lines it adds that the letter still
     // has change nothing the index holds (`hist` keeps only lines the letter no longer has).
     const row = letterRow.get(letterId);
@@ -256,6 +252,52 @@ export function createSearchIndex(db: Db) {
 }
 
 export type SearchIndex = ReturnType<typeof createSearchIndex>;
+
+/** Where the distinct lines of a letter's versions are kept. */
+interface VersionLines {
+  lines(letterId: number): string[];
+  /** Keeps the lines not kept yet and returns them. */
+  add(letterId: number, lines: string[]): string[];
+  replace(letterId: number, lines: string[]): void;
+}
+
+/** Migration 10 on: a row per line; keeping a version writes only the lines it adds. */
+function lineHistory(db: Db): VersionLines {
+  const select = db.prepare<[number], string>(`SELECT line FROM search_history_lines WHERE letter_id = ?`).pluck();
+  const insert = db.prepare<[number, string]>(`INSERT OR IGNORE INTO search_history_lines (letter_id, line) VALUES (?, ?)`);
+  const remove = db.prepare<[number]>(`DELETE FROM search_history_lines WHERE letter_id = ?`);
+  return {
+    lines: (letterId) => select.all(letterId),
+    add: (letterId, lines) => lines.filter((line) => insert.run(letterId, line).changes > 0),
+    replace(letterId, lines) {
+      remove.run(letterId);
+      for (const line of lines) insert.run(letterId, line);
+    },
+  };
+}
+
+/** Migration 9's layout (one JSON array per letter), used only while migration 9 runs. */
+function arrayHistory(db: Db): VersionLines {
+  const select = db.prepare<[number], string>(`SELECT lines FROM search_history WHERE letter_id = ?`).pluck();
+  const put = db.prepare<[number, string]>(
+    `INSERT INTO search_history (letter_id, lines) VALUES (?, ?) ON CONFLICT (letter_id) DO UPDATE SET lines = excluded.lines`,
+  );
+  const lines = (letterId: number): string[] => {
+    const stored = select.get(letterId);
+    return stored === undefined ? [] : (JSON.parse(stored) as string[]);
+  };
+  return {
+    lines,
+    add(letterId, candidates) {
+      const known = lines(letterId);
+      const seen = new Set(known);
+      const added = candidates.filter((line) => !seen.has(line));
+      if (added.length) put.run(letterId, JSON.stringify([...known, ...added]));
+      return added;
+    },
+    replace: (letterId, all) => void put.run(letterId, JSON.stringify(all)),
+  };
+}
 
 /**
  * An index writer for a migration, prepared against the tables as that migration left them.

@@ -7,7 +7,7 @@
 import type { Db } from '../db/open-db';
 import type { SearchRebuildProgress } from '../../shared/search';
 import type { SearchIndex } from './search-index';
-import { SEARCH_TABLES_SQL } from '../db/migration-9-search-history';
+import { SEARCH_TABLES_SQL } from '../db/migration-10-search-history-lines';
 
 export const REBUILD_BATCH = 500;
 

@@ -36,15 +36,16 @@ export function clauseHeading(number: string, text: string): string {
 }
 
 export function blockTexts(content: Pick<LetterContent, 'doc' | 'fields' | 'values'>): BlockText[] {
-  /** The enclosing clauses of the next clause, innermost last. */
-  const open: { level: number; heading: string }[] = [];
+  /** The enclosing clauses of the next clause, innermost last; headings made when first needed. */
+  const open: { level: number; number: string; text: string; heading?: string }[] = [];
   return letterBlocks(content.doc, content.fields, content.values).map((block) => {
     const text = textOf(block);
     let side: BlockSide;
     if (block.type === 'clause') {
       while (open.length > 0 && open[open.length - 1]!.level >= block.level) open.pop();
-      side = { kind: 'clause', number: block.number, scheme: block.scheme, level: block.level, path: open.map((o) => o.heading) };
-      open.push({ level: block.level, heading: clauseHeading(block.number, text) });
+      const path = open.map((o) => (o.heading ??= clauseHeading(o.number, o.text)));
+      side = { kind: 'clause', number: block.number, scheme: block.scheme, level: block.level, path };
+      open.push({ level: block.level, number: block.number, text });
     } else {
       if (block.type === 'title') open.length = 0;
       side = { kind: block.type, number: null, scheme: null, level: null, path: [] };
