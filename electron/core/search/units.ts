@@ -40,17 +40,52 @@ export function classOf(folded: string): CharClass {
  * null when a character folds to one of another UTF-16 length.
  */
 export function foldedText(text: string): string | null {
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const folded = foldChar(width === 1 ? text[i]! : text.slice(i, i + 2));
-    if (folded.length !== width) return null;
-    out += folded;
-    i += width;
+  // Passages fold whole letters (thousands of characters per hit): one table look-up per UTF-16
+  // unit instead of a string and a Map look-up per character, and the text itself when nothing
+  // folds (the usual simplified letter).
+  const codes = new Uint16Array(text.length);
+  let same = true;
+  let lone = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      const cp = text.codePointAt(i)!;
+      if (cp <= 0xffff) lone = true;
+      else {
+        const pair = text.slice(i, i + 2);
+        const folded = foldChar(pair);
+        if (folded.length !== 2) return null;
+        codes[i] = folded.charCodeAt(0);
+        codes[i + 1] = folded.charCodeAt(1);
+        if (folded !== pair) same = false;
+        i++;
+        continue;
+      }
+    }
+    let to = BMP_FOLD[unit]!;
+    if (to === UNKNOWN) {
+      const folded = foldChar(text[i]!);
+      to = folded.length === 1 ? folded.charCodeAt(0) : NOT_ONE_UNIT;
+      BMP_FOLD[unit] = to;
+    }
+    if (to === NOT_ONE_UNIT) return null;
+    codes[i] = to;
+    if (to !== unit) same = false;
   }
+  if (same) return text;
+  // The decoder would turn a lone surrogate into U+FFFD and shift nothing, but change the text.
+  if (!lone) return UTF16.decode(codes);
+  let out = '';
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.subarray(i, i + 4096));
   return out;
 }
+
+const UTF16 = new TextDecoder('utf-16le');
+
+/** foldedText's table: the folded UTF-16 unit of each BMP character, filled on first sight. */
+const UNKNOWN = -1;
+const NOT_ONE_UNIT = -2;
+const BMP_FOLD = new Int32Array(0x10000).fill(UNKNOWN);
 
 /** The units of `text`, in order. */
 export function unitsOf(text: string): Unit[] {
