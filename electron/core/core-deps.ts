@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { createBackupService, type BackupService } from './backup/backup-service';
+import { findImportWorker } from './import/import-worker-protocol';
 import { createPartiesRepo } from './parties-repo';
 import { noDialogs, systemClock, type Clock, type DialogsPort, type PdfPort, type PrinterPort } from './ports';
 import { createRegisterRepo } from './register-repo';
@@ -31,6 +32,12 @@ export interface ApiDeps {
   appVersion?: string;
   /** Backups over this data folder; openCore passes one that can also restore (issue 11). */
   backups?: BackupService;
+  /**
+   * The import worker script (out/main/import-worker.cjs): a chosen file is read there, so a
+   * cancel lands during a long unzip or XML parse. Absent → the one beside the running bundle;
+   * null (or none found) → read in this thread, in slices.
+   */
+  importWorker?: string | null;
 }
 
 export interface CoreDeps extends VersionStore {
@@ -50,6 +57,7 @@ export interface CoreDeps extends VersionStore {
   /** The file the last export wrote, for "show in folder" (export and export for signature set it). */
   lastExport: { path: string | null };
   backups: BackupService;
+  importWorker: string | null;
 }
 
 export function createCoreDeps(deps: ApiDeps): CoreDeps {
@@ -81,6 +89,7 @@ export function createCoreDeps(deps: ApiDeps): CoreDeps {
       now,
     }),
     lastExport: { path: null },
+    importWorker: deps.importWorker === undefined ? findImportWorker() : deps.importWorker,
     backups: deps.backups ?? createBackupService({ dataDir: deps.dataDir, appVersion: deps.appVersion ?? '0.0.0', clock, db: () => db }),
   };
 }

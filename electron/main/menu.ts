@@ -26,6 +26,8 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       label: '文件(&F)',
       submenu: [
         cmd('新建函件', 'CmdOrCtrl+N', 'new-letter'),
+        cmd('复制函件', 'CmdOrCtrl+D', 'copy-letter'),
+        cmd('最近打开', 'Alt+R', 'recent-letters'),
         { type: 'separator' },
         cmd('函件', 'CmdOrCtrl+1', 'go-letters'),
         cmd('模板', 'CmdOrCtrl+2', 'go-templates'),

@@ -15,7 +15,7 @@
 import { LetterdeskError } from './errors';
 import { ALIGNMENTS } from './doc-schema';
 import { FIELD_KEY_PATTERN } from './fields';
-import { MAX_CLAUSE_LEVEL, NUMBERING_SCHEMES } from './numbering';
+import { isClauseStart, MAX_CLAUSE_LEVEL, NUMBERING_SCHEMES } from './numbering';
 
 export const MAX_DOC_DEPTH = 12;
 export const MAX_DOC_NODES = 200_000;
@@ -43,7 +43,9 @@ const cellAttrs = { colspan: intIn(1, MAX_COLSPAN), rowspan: intIn(1, MAX_ROWSPA
 /** Each node type's attributes and what each may hold; a type not listed takes none. */
 const ATTRS: Record<string, Record<string, Check>> = {
   paragraph: { align: oneOf([null, ...ALIGNMENTS]), indent: oneOf([true, false]) },
-  clause: { scheme: oneOf(NUMBERING_SCHEMES), level: intIn(0, MAX_CLAUSE_LEVEL) },
+  // start: a restart (1–9999); absent or undefined when the clause counts on. Never null, so
+  // one letter has one canonical form (an undefined member is not serialised).
+  clause: { scheme: oneOf(NUMBERING_SCHEMES), level: intIn(0, MAX_CLAUSE_LEVEL), start: (v) => v === undefined || isClauseStart(v) },
   table: { kind: oneOf(['grid', 'signature']) },
   table_cell: cellAttrs,
   table_header: cellAttrs,

@@ -4,7 +4,7 @@
  * its scheme and level and numbering.ts computes the label. Fields are inline atoms {key}.
  */
 import { Schema, type NodeSpec, type MarkSpec, type DOMOutputSpec } from 'prosemirror-model';
-import { MAX_CLAUSE_LEVEL, NUMBERING_SCHEMES } from './numbering';
+import { isClauseStart, MAX_CLAUSE_LEVEL, NUMBERING_SCHEMES } from './numbering';
 
 export const ALIGNMENTS = ['left', 'center', 'right', 'justify'] as const;
 export type Alignment = (typeof ALIGNMENTS)[number];
@@ -61,7 +61,10 @@ const nodes: Record<string, NodeSpec> = {
     group: 'block',
     content: 'inline*',
     defining: true,
-    attrs: { scheme: { default: 'cn' }, level: { default: 0 } },
+    // `start` (a restart, numbering.ts) defaults to undefined, not null: toJSON() copies every
+    // attribute, and an undefined one is dropped by JSON and by the canonical hash, so a clause
+    // that does not restart serialises exactly as before the attribute existed.
+    attrs: { scheme: { default: 'cn' }, level: { default: 0 }, start: { default: undefined } },
     parseDOM: [
       {
         tag: 'p[data-clause-scheme]',
@@ -70,9 +73,11 @@ const nodes: Record<string, NodeSpec> = {
           const el = dom as unknown as DomLike;
           const scheme = el.getAttribute('data-clause-scheme');
           const level = Number(el.getAttribute('data-clause-level'));
+          const start = Number(el.getAttribute('data-clause-start') ?? NaN);
           return {
             scheme: (NUMBERING_SCHEMES as readonly string[]).includes(scheme ?? '') ? scheme : 'cn',
             level: Number.isInteger(level) ? Math.max(0, Math.min(MAX_CLAUSE_LEVEL, level)) : 0,
+            ...(isClauseStart(start) && { start }),
           };
         },
       },
@@ -83,6 +88,7 @@ const nodes: Record<string, NodeSpec> = {
         class: `ld-clause ld-level-${node.attrs['level']}`,
         'data-clause-scheme': node.attrs['scheme'],
         'data-clause-level': String(node.attrs['level']),
+        ...(isClauseStart(node.attrs['start']) && { 'data-clause-start': String(node.attrs['start']) }),
       },
       0,
     ],

@@ -5,7 +5,7 @@
  */
 import type { Alignment } from './doc-schema';
 import { printField, type FieldDef, type FieldValues } from './fields';
-import { numberClauses, type NumberingScheme } from './numbering';
+import { isClauseStart, numberClauses, type NumberingScheme } from './numbering';
 
 export interface Run {
   text: string;
@@ -31,7 +31,8 @@ export interface ParagraphModel {
 export type Block =
   | { type: 'title'; runs: Run[] }
   | { type: 'paragraph'; align: Alignment | null; indent: boolean; runs: Run[] }
-  | { type: 'clause'; scheme: NumberingScheme; level: number; number: string; runs: Run[] }
+  /** `start`: the clause restarts its level's numbering at this number (absent when it does not). */
+  | { type: 'clause'; scheme: NumberingScheme; level: number; start?: number; number: string; runs: Run[] }
   | {
       type: 'table';
       kind: 'grid' | 'signature';
@@ -80,13 +81,19 @@ function runsOf(node: PMNode, defs: Map<string, FieldDef>, values: FieldValues):
   return runs;
 }
 
+/** A clause node's restart (`attrs.start`), or undefined when it has none. */
+export function clauseStart(node: { attrs?: Record<string, unknown> }): number | undefined {
+  const v = node.attrs?.['start'];
+  return isClauseStart(v) ? v : undefined;
+}
+
 /** The letter as printable blocks, clause numbers computed in document order. */
 export function letterBlocks(doc: { content?: unknown[] }, fields: FieldDef[], values: FieldValues): Block[] {
   const defs = new Map(fields.map((f) => [f.key, f]));
   const top = (doc.content ?? []) as PMNode[];
   const clauses = top.filter((n) => n.type === 'clause');
   const numbers = numberClauses(
-    clauses.map((c) => ({ scheme: (c.attrs?.['scheme'] as NumberingScheme) ?? 'cn', level: Number(c.attrs?.['level'] ?? 0) })),
+    clauses.map((c) => ({ scheme: (c.attrs?.['scheme'] as NumberingScheme) ?? 'cn', level: Number(c.attrs?.['level'] ?? 0), start: clauseStart(c) })),
   );
   let clauseIndex = 0;
   const blocks: Block[] = [];
@@ -103,15 +110,18 @@ export function letterBlocks(doc: { content?: unknown[] }, fields: FieldDef[], v
           runs: runsOf(node, defs, values),
         });
         break;
-      case 'clause':
+      case 'clause': {
+        const start = clauseStart(node);
         blocks.push({
           type: 'clause',
           scheme: (node.attrs?.['scheme'] as NumberingScheme) ?? 'cn',
           level: Number(node.attrs?.['level'] ?? 0),
+          ...(start !== undefined && { start }),
           number: numbers[clauseIndex++] ?? '',
           runs: runsOf(node, defs, values),
         });
         break;
+      }
       case 'table':
         blocks.push({
           type: 'table',

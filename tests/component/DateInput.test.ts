@@ -6,7 +6,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import FieldInput from '../../renderer/src/letter/FieldInput.svelte';
-import { formatDate, readDateEntry, whatIsWrong } from '../../renderer/src/letter/date-text';
+import { dayFromIso, formatDate, isoOfDay, readDateEntry, readDayEntry, whatIsWrong } from '../../renderer/src/components/date-text';
 import type { FieldDef, FieldValue } from '../../electron/shared/fields';
 
 const def: FieldDef = { key: 'issueDate', label: '出具日期', type: 'date', required: true };
@@ -175,5 +175,19 @@ describe('the date box', { timeout: 30_000 }, () => {
     // 31 January → February has no 31st: the last day of February has the focus.
     expect(within(calendar).getByRole('heading')).toHaveTextContent('2026年2月');
     expect(within(calendar).getByRole('button', { name: '2026年2月28日' })).toHaveAttribute('tabindex', '0');
+  });
+});
+
+describe('a date that must name one day (filters, the day of signing)', () => {
+  it('reads the same forms, refuses a month or a year alone as incomplete, and a day that does not exist', () => {
+    expect(readDayEntry('2026/5/8')).toEqual({ ok: true, value: { y: 2026, m: 5, d: 8 } });
+    expect(readDayEntry('')).toEqual({ ok: true, value: null });
+    expect(readDayEntry('2026年5月')).toEqual({ ok: false, value: { y: 2026, m: 5 }, problem: { kind: 'incomplete' } });
+    expect(readDayEntry('2026-02-30')).toMatchObject({ ok: false, problem: { kind: 'day', max: 28 } });
+    expect(readDayEntry('明天')).toMatchObject({ ok: false, value: null, problem: { kind: 'unreadable' } });
+    expect(dayFromIso('2026-05-08')).toEqual({ y: 2026, m: 5, d: 8 });
+    expect(dayFromIso('')).toBeNull();
+    expect(dayFromIso('2026-5-8')).toBeNull();
+    expect(isoOfDay({ y: 2026, m: 5, d: 8 })).toBe('2026-05-08');
   });
 });

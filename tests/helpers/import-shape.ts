@@ -13,7 +13,9 @@ export function occurrenceTypes(doc: unknown, fields: { key: string; type: strin
   return out;
 }
 
-/** `scheme:level` of every clause, in order. */
+/** `scheme:level` of every clause, in order, and `@N` where it restarts (attrs.start). */
 export function clauseShape(doc: unknown): string[] {
-  return ((doc as PMNode).content ?? []).filter((n) => n.type === 'clause').map((n) => `${n.attrs?.['scheme']}:${n.attrs?.['level']}`);
+  return ((doc as PMNode).content ?? [])
+    .filter((n) => n.type === 'clause')
+    .map((n) => `${n.attrs?.['scheme']}:${n.attrs?.['level']}${n.attrs && 'start' in n.attrs ? `@${String(n.attrs['start'])}` : ''}`);
 }

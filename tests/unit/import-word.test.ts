@@ -75,9 +75,9 @@ describe('Word list restarts', () => {
       'clause|II.|2.|0|服务标准',
       'clause|a)|（1）|1|响应。',
       'paragraph||||另附条款如下：',
-      // Restarted in Word (I. again); the letter's clauses number straight through (docs/import.md).
-      'clause|I.|3.|0|附则',
-      'clause|II.|4.|0|生效',
+      // Restarted in Word (I. again): the letter's clause restarts too (start: 1).
+      'clause|I.|1.|0|附则',
+      'clause|II.|2.|0|生效',
       'clause|甲、|一、|0|甲项',
       'clause|①|（1）|1|细则一。',
       'clause|②|（2）|1|细则二。',
@@ -86,6 +86,34 @@ describe('Word list restarts', () => {
       'clause|第一条|第一条|0|定义',
       'clause|第二条|第二条|0|责任',
     ]);
+  });
+
+  it('writes the restart into the letter only on the clause that restarts, as start', () => {
+    const body = [
+      listPara(1, 0, '总则'), listPara(1, 0, '服务标准'), para(run('另附条款如下：')), listPara(3, 0, '附则'), listPara(3, 0, '生效'),
+    ].join('');
+    const { doc } = importToContent(importDocx(docxPackage(body, { 'word/numbering.xml': numbering })));
+    const clauses = (doc.content as { type: string; attrs?: Record<string, unknown> }[]).filter((n) => n.type === 'clause');
+    expect(clauses.map((n) => n.attrs)).toEqual([
+      { scheme: 'decimal', level: 0 },
+      { scheme: 'decimal', level: 0 },
+      { scheme: 'decimal', level: 0, start: 1 },
+      { scheme: 'decimal', level: 0 },
+    ]);
+    // Absent, not null or undefined, on every clause that counts on.
+    for (const n of clauses.filter((_, i) => i !== 2)) expect(Object.keys(n.attrs ?? {})).toEqual(['scheme', 'level']);
+  });
+
+  it('follows a w:start other than 1 and a startOverride that skips ahead', () => {
+    const numbering2 = numberingXml([
+      `<w:abstractNum w:abstractNumId="0">${level(0, 'decimal', '%1.', 5)}</w:abstractNum>`,
+      `<w:abstractNum w:abstractNumId="1">${level(0, 'chineseCounting', '%1、')}</w:abstractNum>`,
+      `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`,
+      `<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>`,
+    ].join(''));
+    const body = [listPara(1, 0, '第五项'), listPara(1, 0, '第六项'), para(run('其他：')), listPara(2, 0, '第四项'), listPara(2, 0, '第五项')].join('');
+    const r = importDocx(docxPackage(body, { 'word/numbering.xml': numbering2 }));
+    expect(importSummary(r).blocks.map((b) => `${b.marker ?? ''}|${b.start ?? ''}`)).toEqual(['5.|5', '6.|', '|', '四、|4', '五、|']);
   });
 });
 

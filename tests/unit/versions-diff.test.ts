@@ -40,6 +40,24 @@ describe('comparing two versions', () => {
     expect(d.stats).toMatchObject({ added: 1, removed: 1, changedBlocks: 1, renumbered: 0 });
   });
 
+  it('a clause that starts its numbering again is a changed block though its text is not', () => {
+    const restarted = (start?: number) => ({ ...clause(CLAUSES[2]!), attrs: { scheme: 'cn', level: 0, ...(start !== undefined && { start }) } });
+    const a = letter([title('承诺书'), clause(CLAUSES[0]!), clause(CLAUSES[1]!), para('以下为补充条款'), restarted(), clause(CLAUSES[3]!)]);
+    const b = letter([title('承诺书'), clause(CLAUSES[0]!), clause(CLAUSES[1]!), para('以下为补充条款'), restarted(1), clause(CLAUSES[3]!)]);
+    const d = diffContents(a, b);
+    expect(changed(d.blocks)).toEqual([
+      {
+        op: 'change',
+        before: { kind: 'clause', number: '三、', scheme: 'cn', level: 0, path: [] },
+        after: { kind: 'clause', number: '一、', scheme: 'cn', level: 0, path: [] },
+        segments: [{ op: 'equal', text: CLAUSES[2] }],
+      },
+    ]);
+    // The clause after it is renumbered (四、 → 二、) but unchanged.
+    expect(d.stats).toMatchObject({ added: 0, removed: 0, changedBlocks: 1, renumbered: 2 });
+    expect(changed(diffContents(b, b).blocks)).toEqual([]);
+  });
+
   it('inserting a clause at the top is one inserted clause, not every later number changed', () => {
     const a = letter([title('承诺书'), ...CLAUSES.map((c) => clause(c))]);
     const b = letter([title('承诺书'), clause('严格遵守保险法律法规'), ...CLAUSES.map((c) => clause(c))]);

@@ -13,6 +13,8 @@
  *   `%1.%2 ` — Word then renumbers 2.3.1 itself when a clause is added.
  * - Articles (第N条) count through the whole document, across chapters (numbering.ts), so
  *   they are one list, counted at its first level whatever their depth.
+ * - A clause with a restart (`start`) begins a new list; at a number other than 1 the list's
+ *   definition has that level's `w:start` at the number (Word's "set numbering value").
  */
 import { chineseCount, type NumberingScheme } from '../../shared/numbering';
 import { clampLevel } from './layout';
@@ -20,6 +22,8 @@ import { clampLevel } from './layout';
 export interface ClauseRef {
   scheme: NumberingScheme;
   level: number;
+  /** A restart (numbering.ts): a new list whose level starts at this number. */
+  start?: number;
   number: string;
 }
 
@@ -34,6 +38,13 @@ export interface ListDefinition {
    * start override for every defined level into every list (up to 9 × each restart).
    */
   deepest: number;
+  /** A list restarted at a number other than 1: the level whose `w:start` is `value`. */
+  start?: { level: number; value: number };
+}
+
+/** The `w:start` of level `k` of a definition. */
+export function levelStart(def: ListDefinition, k: number): number {
+  return def.start?.level === k ? def.start.value : 1;
 }
 
 export interface ClauseListRef {
@@ -90,7 +101,8 @@ interface List {
 /** Word's counting: a level counts on from its start, and restarts every deeper level. */
 function wordLabel(list: List, level: number): { label: string | null; counters: (number | undefined)[] } {
   const counters = list.counters.slice(0, level + 1);
-  counters[level] = (counters[level] ?? 0) + 1;
+  // A level never counted yet in this list (or restarted by a shallower one) begins at its start.
+  counters[level] = counters[level] === undefined ? levelStart(list.def, level) : counters[level] + 1;
   const format = levelFormat(list.def.scheme);
   let unknown = false;
   const label = levelText(list.def, level).replace(/%([1-9])/g, (_, d: string) => {
@@ -109,11 +121,16 @@ export function planClauseLists(clauses: readonly ClauseRef[]): ClausePlan {
   let instance = 0;
   let articles: List | undefined;
 
-  const newList = (scheme: NumberingScheme, root?: number): List => {
-    const reference = scheme === 'outline' ? `clause-outline-${root ?? 0}` : `clause-${scheme}`;
+  // A restart at N ≠ 1 needs a definition whose level starts at N: docx writes each level's
+  // start as the startOverride of every list (w:num) of the definition.
+  const newList = (scheme: NumberingScheme, root?: number, start?: { level: number; value: number }): List => {
+    const base = scheme === 'outline' ? `clause-outline-${root ?? 0}` : `clause-${scheme}`;
+    const restart = start && start.value !== 1 ? start : undefined;
+    const reference = restart ? `${base}-start-${restart.level}-${restart.value}` : base;
     let def = definitions.get(reference);
     if (!def) {
       def = root === undefined ? { reference, scheme, deepest: 0 } : { reference, scheme, root, deepest: root };
+      if (restart) def.start = restart;
       definitions.set(reference, def);
     }
     return { def, ref: { reference, instance: ++instance }, counters: [] };
@@ -126,10 +143,12 @@ export function planClauseLists(clauses: readonly ClauseRef[]): ClausePlan {
     const parent = level > 0 ? open[level - 1] : undefined;
     let list: List;
     let wordLevel = level;
+    const restart = clause.start !== undefined ? { level: clause.scheme === 'article' ? 0 : level, value: clause.start } : undefined;
     if (clause.scheme === 'article') {
-      list = articles ??= newList('article');
+      list = articles = restart || !articles ? newList('article', undefined, restart) : articles;
       wordLevel = 0;
-    } else if (clause.scheme === 'outline' && parent?.scheme === 'outline') list = parent.list;
+    } else if (restart) list = clause.scheme === 'outline' ? newList('outline', level, restart) : newList(clause.scheme, undefined, restart);
+    else if (clause.scheme === 'outline' && parent?.scheme === 'outline') list = parent.list;
     else if (here?.scheme === clause.scheme && (clause.scheme !== 'outline' || here.list.def.root === level)) list = here.list;
     else list = clause.scheme === 'outline' ? newList('outline', level) : newList(clause.scheme);
     open[level] = { scheme: clause.scheme, list };

@@ -6,7 +6,7 @@
  */
 import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions, type NumberingDefinition } from 'docx';
 import { MAX_CLAUSE_LEVEL } from '../../shared/numbering';
-import { levelFormat, levelText, type ListDefinition } from './clause-lists';
+import { levelFormat, levelStart, levelText, type ListDefinition } from './clause-lists';
 import type { RunKit } from './docx-runs';
 import type { PageSpec } from './page-spec';
 
@@ -26,7 +26,7 @@ export function numberingDefinitions(definitions: readonly ListDefinition[], spe
         level: k,
         format,
         text: levelText(def, k),
-        start: 1,
+        start: levelStart(def, k),
         alignment: AlignmentType.LEFT,
         suffix: LevelSuffix.NOTHING,
         style: { run, paragraph: { indent } },

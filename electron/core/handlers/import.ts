@@ -9,17 +9,18 @@ export type ImportMethods = 'importText' | 'importFile' | 'importCreate' | 'impo
 
 const FILE_FILTER = { name: '文本或 Word 文档 Text or Word', extensions: ['txt', 'docx'] };
 
-export function importHandlers(deps: Pick<CoreDeps, 'letters' | 'templates' | 'dialogs' | 'now'>): Pick<LetterdeskApi, ImportMethods> {
-  const { dialogs } = deps;
+export function importHandlers(deps: Pick<CoreDeps, 'letters' | 'templates' | 'dialogs' | 'now' | 'importWorker'>): Pick<LetterdeskApi, ImportMethods> {
+  const { dialogs, importWorker } = deps;
   const jobs = new ImportJobs();
   return {
     importText: async ({ text }) => (await jobs.run(() => structureTextSteps(text)))!,
     importFile: async () => {
       let file: string | null = null;
-      const result = await jobs.run(async () => {
-        file = await dialogs.openFile({ filters: [FILE_FILTER] });
-        return file ? importPathSteps(file) : null;
-      });
+      const choose = async () => (file = await dialogs.openFile({ filters: [FILE_FILTER] }));
+      // In a worker when there is one: a cancel then stops even a long unzip or XML parse.
+      const result = importWorker
+        ? await jobs.runWorker(async () => ((await choose()) ? { worker: importWorker, file: file! } : null))
+        : await jobs.run(async () => ((await choose()) ? importPathSteps(file!) : null));
       return { path: file, result };
     },
     importProgress: async () => jobs.progress(),

@@ -108,6 +108,8 @@ export interface ListParagraph {
   scheme: NumberingScheme;
   level: number;
   marker: string;
+  /** The counter Word shows for the paragraph's own level (the 3 of 2.3); the letter restarts where its own count differs. */
+  count: number;
 }
 
 interface NumDef {
@@ -172,6 +174,6 @@ export class WordNumbering {
       const k = Number(d) - 1;
       return formatCounter(levels.get(k)?.numFmt ?? 'decimal', Math.max(1, counters[k] ?? 1));
     });
-    return { scheme, level: ilvl, marker: marker.trim() };
+    return { scheme, level: ilvl, marker: marker.trim(), count: Math.max(1, counters[ilvl]!) };
   }
 }

@@ -12,7 +12,7 @@ export type { BlockKind, BlockSide };
 export interface BlockText {
   side: BlockSide;
   text: string;
-  /** Identity for block alignment: kind, scheme, level and text — never the number. */
+  /** Identity for block alignment: kind, scheme, level, a restart of the numbering and text — never the number. */
   key: string;
 }
 
@@ -41,7 +41,10 @@ export function blockTexts(content: Pick<LetterContent, 'doc' | 'fields' | 'valu
   return letterBlocks(content.doc, content.fields, content.values).map((block) => {
     const text = textOf(block);
     let side: BlockSide;
+    let restart = '';
     if (block.type === 'clause') {
+      // A clause that starts its level again (or stops doing so) is a change, though its text is not.
+      if (block.start !== undefined) restart = String(block.start);
       while (open.length > 0 && open[open.length - 1]!.level >= block.level) open.pop();
       const path = open.map((o) => (o.heading ??= clauseHeading(o.number, o.text)));
       side = { kind: 'clause', number: block.number, scheme: block.scheme, level: block.level, path };
@@ -50,7 +53,7 @@ export function blockTexts(content: Pick<LetterContent, 'doc' | 'fields' | 'valu
       if (block.type === 'title') open.length = 0;
       side = { kind: block.type, number: null, scheme: null, level: null, path: [] };
     }
-    return { side, text, key: `${side.kind}\u0000${side.scheme ?? ''}\u0000${side.level ?? ''}\u0000${text}` };
+    return { side, text, key: `${side.kind}\u0000${side.scheme ?? ''}\u0000${side.level ?? ''}\u0000${restart}\u0000${text}` };
   });
 }
 

@@ -6,6 +6,7 @@
 import type { Alignment } from '../doc-schema';
 import type { FieldValues, SignerRole } from '../fields';
 import { MAX_FIELDS } from '../letter-content';
+import { restartsFor, type SourceClause } from '../numbering';
 import type { BlankToken } from './blank-tokens';
 import { dedupeLabels } from './field-labels';
 import { drain, type ImportSteps } from './import-steps';
@@ -169,6 +170,7 @@ export function assemble(raw: RawBlock[], lines: SourceLine[], tokens: LineToken
 export function* assembleSteps(raw: RawBlock[], lines: SourceLine[], tokens: LineTokens[]): ImportSteps<Assembled> {
   const ctx: Ctx = { lines, tokens, fields: [], values: {}, party: 'promisor', dropped: 0 };
   const blocks: ImportBlock[] = [];
+  const numbered: { block: Extract<ImportBlock, { kind: 'clause' }>; source: SourceClause }[] = [];
   for (const [n, b] of raw.entries()) {
     if ((n & 255) === 0) yield { phase: 'fields', done: n, total: raw.length };
     switch (b.kind) {
@@ -187,14 +189,16 @@ export function* assembleSteps(raw: RawBlock[], lines: SourceLine[], tokens: Lin
         break;
       case 'clause': {
         const line = lines[b.piece.line]!;
-        blocks.push({
+        const block: Extract<ImportBlock, { kind: 'clause' }> = {
           kind: 'clause',
           scheme: b.scheme,
           level: b.level,
           marker: b.markerText ?? line.text.slice(b.marker.start, b.marker.end).trim(),
           content: content(ctx, b.piece, 'body', true, null),
           span: spanOf(ctx, [b.marker, b.piece]),
-        });
+        };
+        blocks.push(block);
+        numbered.push({ block, source: { scheme: b.scheme, level: b.level, sourceCount: b.sourceCount, sourceExact: b.sourceExact } });
         break;
       }
       case 'signature':
@@ -205,6 +209,10 @@ export function* assembleSteps(raw: RawBlock[], lines: SourceLine[], tokens: Lin
         break;
     }
   }
+  // Where the source's list starts again (Word's restarted list, 1. 2. … 1. typed), the clause restarts.
+  restartsFor(numbered.map((c) => c.source)).forEach((start, i) => {
+    if (start !== undefined) numbered[i]!.block.start = start;
+  });
   return finish(ctx, blocks);
 }
 

@@ -64,6 +64,20 @@ export class ClauseTracker {
   }
 
   /**
+   * A list that starts again at 1 (`1.…2.…` text `1.…`, no parent clause between): the open
+   * list of the reading's kind it restarts, or null. Only for a `1` after a sentence's end
+   * (the caller checks), and never for 第N条 or outline numbers, which count on by their nature.
+   */
+  fitRestart(r: MarkerReading): Fit | null {
+    if (r.value !== 1 || r.kind === 'outline' || r.kind === 'article' || r.kind === 'chapter') return null;
+    const key = keyOf(r);
+    const top = this.stack[this.stack.length - 1];
+    // The restarted list must be the innermost one open: a deeper list between would make it a parent.
+    if (!top || top.key !== key || top.value < 2) return null;
+    return { mode: 'continue', depth: this.stack.length - 1 };
+  }
+
+  /**
    * Where a marker that must be one goes (a line that starts with it, a Word list): the fitting
    * place, else the open list of its kind, else a new list.
    */

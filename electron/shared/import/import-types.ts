@@ -38,7 +38,8 @@ export interface ImportParagraph {
 export type ImportBlock =
   | { kind: 'title'; content: ImportInline[]; span: Span }
   | { kind: 'paragraph'; align: Alignment | null; indent: boolean; content: ImportInline[]; span: Span }
-  | { kind: 'clause'; scheme: NumberingScheme; level: number; content: ImportInline[]; span: Span; marker: string }
+  /** `start`: the clause restarts its level's numbering (numbering.ts), where the source's own numbers do. */
+  | { kind: 'clause'; scheme: NumberingScheme; level: number; start?: number; content: ImportInline[]; span: Span; marker: string }
   | { kind: 'table'; table: 'grid' | 'signature'; rows: ImportParagraph[][][]; span: Span };
 
 export interface ImportField extends FieldDef {

@@ -6,7 +6,7 @@
  */
 import { FIELD_ROLES, type FieldOptions, type FieldRole, type FieldType } from '../fields';
 import { ROLE_TYPES } from '../field-roles';
-import { MAX_CLAUSE_LEVEL, type NumberingScheme } from '../numbering';
+import { isClauseStart, MAX_CLAUSE_LEVEL, type NumberingScheme } from '../numbering';
 import type { ImportBlock, ImportField, ImportInline, ImportResult } from './import-types';
 
 type TextBlock = Exclude<ImportBlock, { kind: 'table' }>;
@@ -98,11 +98,14 @@ export function setBlockKind(result: ImportResult, i: number, kind: TextBlock['k
   return replaceBlocks(result, i, 1, { kind: 'clause', scheme: clause?.scheme ?? prev?.scheme ?? 'cn', level: clause?.level ?? prev?.level ?? 0, marker: '', ...base });
 }
 
-export function setClause(result: ImportResult, i: number, patch: { level?: number; scheme?: NumberingScheme }): ImportResult {
+/** Changes a clause's level, scheme or restart (`start`: a number to restart at, null to count on). */
+export function setClause(result: ImportResult, i: number, patch: { level?: number; scheme?: NumberingScheme; start?: number | null }): ImportResult {
   const b = result.blocks[i];
   if (b?.kind !== 'clause') return result;
   const level = Math.max(0, Math.min(MAX_CLAUSE_LEVEL, Math.trunc(patch.level ?? b.level)));
-  return replaceBlocks(result, i, 1, { ...b, level, scheme: patch.scheme ?? b.scheme });
+  const { start: oldStart, ...rest } = b;
+  const start = patch.start === undefined ? oldStart : isClauseStart(patch.start) ? patch.start : undefined;
+  return replaceBlocks(result, i, 1, { ...rest, level, scheme: patch.scheme ?? b.scheme, ...(start !== undefined && { start }) });
 }
 
 export interface FieldPatch {

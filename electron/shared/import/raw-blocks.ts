@@ -15,7 +15,18 @@ export type RawBlock =
   | { kind: 'title'; piece: Piece }
   | { kind: 'head'; piece: Piece }
   | { kind: 'paragraph'; piece: Piece; align?: Alignment | null; indent?: boolean }
-  | { kind: 'clause'; piece: Piece; marker: Piece; scheme: NumberingScheme; level: number; list: number | null; markerText?: string }
+  | {
+      kind: 'clause';
+      piece: Piece;
+      marker: Piece;
+      scheme: NumberingScheme;
+      level: number;
+      list: number | null;
+      markerText?: string;
+      /** The number the source printed for it (a typed marker's, Word's counter) and whether it is Word's own (exact). */
+      sourceCount?: number;
+      sourceExact?: boolean;
+    }
   | { kind: 'signature'; pieces: Piece[] }
   | { kind: 'table'; rows: { pieces: Piece[] }[][]; signature: boolean };
 
@@ -34,7 +45,7 @@ export interface SourceLine {
   align?: Alignment | null;
   styles?: StyleRange[];
   /** A Word list paragraph: its scheme and level, and the number Word shows. */
-  numbering?: { scheme: NumberingScheme; level: number; marker: string };
+  numbering?: { scheme: NumberingScheme; level: number; marker: string; count?: number };
   /** The file marks it as the title (style Title, or the first centred, large paragraph). */
   title?: boolean;
   /** Index of the table (in `tables`) this line is a cell paragraph of. */

@@ -15,6 +15,8 @@ import { drain, type ImportSteps } from './import-steps';
 
 // A number right after one of these is a reference inside a sentence (第5条, 按1.执行, 一、二项).
 const REFERENCE_BEFORE = new Set([...'第按依照据见于至及和与或、~～—-']);
+// A list starting again at 1 after one of these is a restart (`…服务内容。1.响应…`).
+const SENTENCE_END = new Set([...'。；;！!？?']);
 // A number right before one of these is a quantity (1.5倍, 3.日 is rare at a sentence boundary only).
 const MEASURE_AFTER = new Set([...'%％‰倍元万亿个日天年月次人名家项件岁周页份米克吨升度小分秒']);
 const OPEN_BRACKETS = '(（[【';
@@ -61,7 +63,7 @@ function* findMarkers(text: string, from: number, to: number, tokens: LineTokens
     const contentSoFar = last && last.end >= blockStart && i - last.end <= 40 ? text.slice(last.end, i) : null;
     const heading = contentSoFar !== null && contentSoFar.trim().length > 0 && [...contentSoFar.trim()].length <= 30 && ![...contentSoFar].some((ch) => isPhrasePunct(ch));
     for (const r of readings) {
-      const fit = tracker.fit(r);
+      const fit = tracker.fit(r) ?? (before !== undefined && SENTENCE_END.has(before) ? tracker.fitRestart(r) : null);
       if (!fit) continue;
       const after = text[r.end];
       const numeric = r.kind === 'decimal' || r.kind === 'outline';
@@ -138,7 +140,7 @@ export function* structureFlatSteps(text: string, tokens: LineTokens, tracker = 
     const closing = n === cuts.length - 1 && end === bodyEnd ? closingStart(text, cut.end, end) : -1;
     if (closing > 0) contentEnd = closing;
     const content = piece(text, cut.end, contentEnd) ?? { line: 0, start: cut.end, end: cut.end };
-    out.push({ kind: 'clause', piece: content, marker: { line: 0, start: cut.start, end: cut.end }, scheme: 'cn', level: cut.level, list: cut.list });
+    out.push({ kind: 'clause', piece: content, marker: { line: 0, start: cut.start, end: cut.end }, scheme: 'cn', level: cut.level, list: cut.list, sourceCount: cut.reading.value });
     if (closing > 0) paragraphs(text, closing, end, out);
     if (end < nextStart) paragraphs(text, end, nextStart, out);
   });

@@ -105,7 +105,8 @@ export function* structureLinesSteps(lines: SourceLine[], tokens: LineTokens[], 
     const piece = { line: li, start: s, end: e };
     if (line.numbering) {
       inHead = false;
-      out.push({ kind: 'clause', piece, marker: { line: li, start: s, end: s }, scheme: line.numbering.scheme, level: line.numbering.level, list: null, markerText: line.numbering.marker });
+      const { scheme, level, marker, count } = line.numbering;
+      out.push({ kind: 'clause', piece, marker: { line: li, start: s, end: s }, scheme, level, list: null, markerText: marker, ...(count !== undefined && { sourceCount: count, sourceExact: true }) });
       continue;
     }
     const readings = readMarkers(line.text, s);
@@ -115,7 +116,7 @@ export function* structureLinesSteps(lines: SourceLine[], tokens: LineTokens[], 
       const fit = tracker.fitLenient(fitting);
       const { list, level } = tracker.accept(fitting, fit);
       inHead = false;
-      out.push({ kind: 'clause', piece: { line: li, start: fitting.end, end: e }, marker: { line: li, start: s, end: fitting.end }, scheme: 'cn', level, list });
+      out.push({ kind: 'clause', piece: { line: li, start: fitting.end, end: e }, marker: { line: li, start: s, end: fitting.end }, scheme: 'cn', level, list, sourceCount: fitting.value });
       continue;
     }
     if (inHead && isPairLine({ ...line, text: line.text.slice(0, e) }, tokens[li]!, (l) => HEAD_LABEL.test(l))) {

@@ -39,7 +39,8 @@ function blockNode(b: ImportBlock): PMJson {
     case 'paragraph':
       return withContent({ type: 'paragraph', attrs: { align: b.align, indent: b.indent } }, b.content);
     case 'clause':
-      return withContent({ type: 'clause', attrs: { scheme: b.scheme, level: b.level } }, b.content);
+      // start only where the clause restarts: a clause that counts on has no such attribute.
+      return withContent({ type: 'clause', attrs: { scheme: b.scheme, level: b.level, ...(b.start !== undefined && { start: b.start }) } }, b.content);
     case 'table': {
       const width = Math.max(1, ...b.rows.map((r) => r.length));
       return {
@@ -82,7 +83,7 @@ export function importToContent(result: Pick<ImportResult, 'blocks' | 'fields' |
 }
 
 export interface ImportSummary {
-  blocks: { kind: string; marker?: string; level?: number; scheme?: string; text: string }[];
+  blocks: { kind: string; marker?: string; level?: number; scheme?: string; start?: number; text: string }[];
   fields: { key: string; label: string; type: string; role?: string; signer?: string; unit?: string; options?: string[]; other?: boolean; hint?: string }[];
   notes: string[];
 }
@@ -94,10 +95,10 @@ function text(content: ImportInline[]): string {
 /** The recovered structure as plain data: blocks (with the clause number as it will print) and fields. */
 export function importSummary(result: ImportResult): ImportSummary {
   const clauses = result.blocks.filter((b): b is Extract<ImportBlock, { kind: 'clause' }> => b.kind === 'clause');
-  const numbers = numberClauses(clauses.map((c) => ({ scheme: c.scheme, level: c.level })));
+  const numbers = numberClauses(clauses.map((c) => ({ scheme: c.scheme, level: c.level, start: c.start })));
   let n = 0;
   const blocks = result.blocks.map((b) => {
-    if (b.kind === 'clause') return { kind: 'clause', marker: numbers[n++]!.trim(), level: b.level, scheme: b.scheme, text: text(b.content) };
+    if (b.kind === 'clause') return { kind: 'clause', marker: numbers[n++]!.trim(), level: b.level, scheme: b.scheme, ...(b.start !== undefined && { start: b.start }), text: text(b.content) };
     if (b.kind === 'table') return { kind: b.table === 'signature' ? 'signature' : 'table', text: b.rows.map((r) => r.map((c) => c.map((p) => text(p.content)).join(' / ')).join(' | ')).join('\n') };
     return { kind: b.kind, text: text(b.content) };
   });

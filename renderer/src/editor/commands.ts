@@ -74,7 +74,8 @@ export const clauseEnter: Command = (state, dispatch) => {
     dispatch?.(state.tr.setNodeMarkup(block.pos, paragraph, { align: null, indent: true }));
     return true;
   }
-  return splitBlockAs((node) => ({ type: clause, attrs: { ...node.attrs } }))(state, dispatch);
+  // The new clause continues the list: a restart (start) stays with the clause it was set on.
+  return splitBlockAs((node) => ({ type: clause, attrs: { scheme: node.attrs['scheme'], level: node.attrs['level'] } }))(state, dispatch);
 };
 
 export type BlockKind = 'paragraph' | 'title' | NumberingScheme;

@@ -8,6 +8,7 @@ import { columnResizing, goToNextCell, tableEditing } from 'prosemirror-tables';
 import { letterSchema, type DocJSON } from '../../../electron/shared/doc-schema';
 import { clauseEnter, indentClause, moveBlock } from './commands';
 import { numberingPlugin } from './numbering-plugin';
+import { toggleRestartNumbering } from './restart-numbering';
 
 const marks = letterSchema.marks;
 
@@ -38,6 +39,7 @@ export function editorPlugins(): Plugin[] {
       Enter: clauseEnter,
       'Alt-ArrowUp': moveBlock(-1),
       'Alt-ArrowDown': moveBlock(1),
+      'Mod-Alt-n': toggleRestartNumbering,
       'Mod-Home': toDocEdge(-1),
       'Mod-End': toDocEdge(1),
     }),

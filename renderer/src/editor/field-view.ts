@@ -81,9 +81,13 @@ export class FieldView implements NodeView {
 
   update(node: PMNode, decorations: readonly Decoration[]): boolean {
     if (node.type !== this.node.type) return false;
+    const ranges = rangesOf(decorations);
+    // Same field, same find marks: nothing to redraw (values and definitions redraw through
+    // render() from the letter view). Keeps typing near a field from rebuilding it (issue #15).
+    const same = node.attrs['key'] === this.node.attrs['key'] && sameRanges(ranges, this.findRanges);
     this.node = node;
-    this.findRanges = rangesOf(decorations);
-    this.render();
+    this.findRanges = ranges;
+    if (!same) this.render();
     return true;
   }
 
@@ -107,6 +111,10 @@ export class FieldView implements NodeView {
   destroy(): void {
     this.registry.delete(this);
   }
+}
+
+function sameRanges(a: FieldFindSpec['findRanges'], b: FieldFindSpec['findRanges']): boolean {
+  return a.length === b.length && a.every((r, i) => r.start === b[i]!.start && r.end === b[i]!.end && r.current === b[i]!.current);
 }
 
 function rangesOf(decorations: readonly Decoration[]): FieldFindSpec['findRanges'] {

@@ -10,6 +10,19 @@ import { getApi } from '../lib/api';
 import { withRole } from './field-role-edit';
 import { clearKept, writeKept, type KeptDraft } from './kept-draft';
 
+/**
+ * Field keys in document order, read from the edited node itself: serialising a 30-page body to
+ * JSON for this took milliseconds that a keystroke could have to wait for (issue #15).
+ */
+export function fieldKeysOf(doc: DocJSON | PMNode): string[] {
+  if (!('descendants' in doc)) return fieldKeysInOrder(doc);
+  const seen = new Set<string>();
+  doc.descendants((node) => {
+    if (node.type.name === 'field') seen.add(String(node.attrs['key'] ?? ''));
+  });
+  return [...seen];
+}
+
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict';
 
 /** Quiet period before a batch of edits is saved (the issue asks for under a second). */
@@ -71,7 +84,7 @@ export class LetterDraft {
     // The form's field order follows the text; recomputed after a pause, not per keystroke.
     if (this.#orderTimer) clearTimeout(this.#orderTimer);
     this.#orderTimer = setTimeout(() => {
-      const order = fieldKeysInOrder(this.docJSON);
+      const order = fieldKeysOf(this.doc);
       if (order.join('\u0000') !== this.order.join('\u0000')) this.order = order;
     }, 150);
     this.touch();
@@ -79,7 +92,7 @@ export class LetterDraft {
 
   /** Recompute the field order now (after inserting a field). */
   refreshOrder(): void {
-    this.order = fieldKeysInOrder(this.docJSON);
+    this.order = fieldKeysOf(this.doc);
   }
 
   setValue(key: string, value: FieldValue): void {

@@ -53,7 +53,7 @@ export class LetterRegister {
    */
   view = { scrollTop: 0, active: 0, epoch: 0 };
   /** The menu requests (新建函件, 查找) already answered: coming back must not answer them again. */
-  handled = { newLetter: 0, search: 0 };
+  handled = { newLetter: 0, search: 0, recent: 0, copy: 0 };
   /**
    * The letters chosen for 导出/打印/归档 (issue #15), by id, with the row as it was when
    * chosen (its title and status name it in the summary). Replaced whole on each change.

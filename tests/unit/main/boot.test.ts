@@ -173,6 +173,22 @@ describe('main process boot', () => {
     expect(items.filter((i) => i.label === '撤销' || i.label === '粘贴')).toHaveLength(2);
   });
 
+  it('the menu has 复制函件 (Ctrl+D) and 最近打开 (Alt+R), the page\'s own shortcuts, sent through the command channel', async () => {
+    const e = await boot();
+    const template = e.menuTemplates[0] as { submenu: { label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void }[] }[];
+    const items = template.flatMap((m) => m.submenu);
+    const win = e.windows[0]!;
+    for (const [label, accelerator, command] of [
+      ['复制函件', 'CmdOrCtrl+D', 'copy-letter'],
+      ['最近打开', 'Alt+R', 'recent-letters'],
+    ] as const) {
+      const item = items.find((i) => i.label === label);
+      expect(item).toMatchObject({ accelerator, registerAccelerator: false });
+      item!.click!();
+      expect(win.webContents.send).toHaveBeenLastCalledWith('letterdesk:command', command);
+    }
+  });
+
   it('a second instance quits at once and opens nothing', async () => {
     const e = await boot(false);
     expect(e.module.app.quit).toHaveBeenCalled();

@@ -18,7 +18,9 @@ export type BadDate =
   | { kind: 'year'; y: number }
   | { kind: 'month'; m: number }
   | { kind: 'day'; y: number; m: number; d: number; max: number }
-  | { kind: 'day-any'; d: number };
+  | { kind: 'day-any'; d: number }
+  /** A year or a month where one day is needed (readDayEntry). */
+  | { kind: 'incomplete' };
 
 export function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -61,4 +63,37 @@ export function formatDate(value: DateValue | null | undefined): string {
 
 export function sameDate(a: DateValue | null | undefined, b: DateValue | null | undefined): boolean {
   return (a?.y ?? null) === (b?.y ?? null) && (a?.m ?? null) === (b?.m ?? null) && (a?.d ?? null) === (b?.d ?? null);
+}
+
+/** A whole day ({y, m, d} all present): what the register's filters and a signature date hold. */
+export type Day = { y: number; m: number; d: number };
+
+/** 2026-05-08 → {y: 2026, m: 5, d: 8}; anything else (also '') → null. */
+export function dayFromIso(iso: string): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
+}
+
+/** {y: 2026, m: 5, d: 8} → 2026-05-08, as the API takes dates. */
+export function isoOfDay({ y, m, d }: Day): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A stored date as the API takes one whole day: 2026-05-08, or '' when it is not a whole day. */
+export function isoOf(v: DateValue | null | undefined): string {
+  return v?.y !== undefined && v.m !== undefined && v.d !== undefined ? isoOfDay({ y: v.y, m: v.m, d: v.d }) : '';
+}
+
+const WHOLE_DAY: FieldDef = { key: 'day', label: '', type: 'date', required: false };
+
+/**
+ * Reads a typed date that must name one day (a filter bound, the day a letter was signed): the
+ * forms the form's box reads, but a partial date (2026年5月) is refused as incomplete.
+ */
+export function readDayEntry(text: string): DateEntry {
+  const entry = readDateEntry(WHOLE_DAY, text);
+  if (!entry.ok || !entry.value) return entry;
+  const { y, m, d } = entry.value;
+  if (y === undefined || m === undefined || d === undefined) return { ok: false, value: entry.value, problem: { kind: 'incomplete' } };
+  return entry;
 }
