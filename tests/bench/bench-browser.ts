@@ -20,6 +20,13 @@ function serve(): Promise<{ url: string; close: () => void }> {
   const dir = path.join(root, 'out/renderer');
   const server = http.createServer((req, res) => {
     const p = new URL(req.url ?? '/', 'http://x').pathname;
+    if (p === '/baseline.html') {
+      // The register's first screen with no app: its stylesheet and 30 rows written in the page.
+      const css = fs.readdirSync(path.join(dir, 'assets')).find((f) => /^index-.*\.css$/.test(f));
+      const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>健康险产品售后服务保证承诺书 第${i}号</td><td>草稿</td><td>2026-01-01</td></tr>`).join('');
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      return void res.end(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><link rel="stylesheet" href="assets/${css}"><body><table class="register"><tbody>${rows}</tbody></table></body></html>`);
+    }
     const file = path.join(dir, p === '/' ? 'index.html' : p);
     if (!file.startsWith(dir) || !fs.existsSync(file)) return void res.writeHead(404).end();
     const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
@@ -33,6 +40,24 @@ function serve(): Promise<{ url: string; close: () => void }> {
 
 const clientScript = () =>
   buildSync({ entryPoints: [path.join(root, 'tests/e2e/client-entry.ts')], bundle: true, write: false, format: 'iife' }).outputFiles[0]!.text;
+
+/** Records, for each keydown, the time until the frame that shows the character has been produced. */
+const MEASURE_KEYSTROKES = () => {
+  const w = window as unknown as { __lat: number[] };
+  w.__lat = [];
+  document.addEventListener(
+    'keydown',
+    () => {
+      const t0 = performance.now();
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => w.__lat.push(performance.now() - t0);
+        ch.port2.postMessage(0);
+      });
+    },
+    true,
+  );
+};
 
 /** About 30 printed pages: 300 clauses of ~70 characters under 30 headings. */
 export function thirtyPageDoc() {
@@ -79,23 +104,7 @@ export async function benchBrowser(): Promise<Row[]> {
         await page.getByRole('button', { name: '三十页函件', exact: true }).click();
         const editor = page.getByRole('textbox', { name: '函件正文' });
         await editor.locator('.ld-clause').nth(150).click();
-        await page.evaluate(() => {
-          const w = window as unknown as { __lat: number[] };
-          w.__lat = [];
-          document.addEventListener(
-            'keydown',
-            () => {
-              const t0 = performance.now();
-              // After the frame that shows the character has been produced.
-              requestAnimationFrame(() => {
-                const ch = new MessageChannel();
-                ch.port1.onmessage = () => w.__lat.push(performance.now() - t0);
-                ch.port2.postMessage(0);
-              });
-            },
-            true,
-          );
-        });
+        await page.evaluate(MEASURE_KEYSTROKES);
         // Latin keys: Playwright sends real keydown events for them (CJK text is inserted without one).
         for (let i = 0; i < 200; i++) await page.keyboard.press(i % 2 ? 'a' : 'b');
         await page.waitForTimeout(300);
@@ -104,6 +113,28 @@ export async function benchBrowser(): Promise<Row[]> {
       rows.push({ what: 'keystroke to paint, 30-page letter (Chromium)', stats: stats(samples), target: 16, note: '300 clauses, typing mid-document' });
       core.close();
       tmp.cleanup();
+      // Baseline, same run and method: the same 300 paragraphs in a bare contenteditable <div>
+      // (no editor, no app) — what this Chromium and machine take for a keystroke at all.
+      const bare = await withPage(core, 'about:blank', async (page) => {
+        const paragraphs = thirtyPageDoc().content.map((n) => ((n as { content: { text: string }[] }).content[0]!.text));
+        await page.setContent('<!doctype html><meta charset="utf-8"><div contenteditable="true" style="width:700px;margin:auto;font:16px/1.8 serif"></div>');
+        await page.evaluate((texts) => {
+          const div = document.querySelector('div')!;
+          for (const t of texts) div.appendChild(document.createElement('p')).textContent = t;
+        }, paragraphs);
+        await page.locator('p').nth(150).click();
+        await page.evaluate(MEASURE_KEYSTROKES);
+        for (let i = 0; i < 200; i++) await page.keyboard.press(i % 2 ? 'a' : 'b');
+        await page.waitForTimeout(300);
+        return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+      });
+      const base = stats(bare);
+      const ours = stats(samples);
+      rows.push({
+        what: '  baseline, same run: the same 300 paragraphs in a bare contenteditable div (no editor)',
+        stats: base,
+        note: `editor over baseline: p50 ${(ours.p50 / base.p50).toFixed(2)}×, p95 ${(ours.p95 / base.p95).toFixed(2)}×`,
+      });
     }
     // Open a letter with 1,000 versions and show its timeline.
     {
@@ -168,6 +199,26 @@ export async function benchBrowser(): Promise<Row[]> {
         stats: stats(samples),
         target: 300,
       });
+      // Baseline, same run and method: a page with the app's stylesheet and the rows in its HTML.
+      const bare: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        bare.push(
+          await withPage(core, 'about:blank', async (page) => {
+            await page.addInitScript(() => {
+              const w = window as unknown as { __firstRow?: number };
+              new MutationObserver(() => {
+                if (w.__firstRow === undefined && document.querySelector('table.register tbody tr')) w.__firstRow = performance.now();
+              }).observe(document, { subtree: true, childList: true });
+            });
+            await page.goto(`${server.url}baseline.html`);
+            await page.locator('table.register tbody tr').first().waitFor();
+            // Painted, not only parsed: the first rows' text is laid out with the CJK font.
+            await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+            return page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
+          }),
+        );
+      }
+      rows.push({ what: '  baseline, same run: a static page with the stylesheet and 30 rows in its HTML (navigation start to first row)', stats: stats(bare) });
       core.close();
       tmp.cleanup();
     }

@@ -3,7 +3,8 @@
  * English chooses singular or plural by the number ("1 letter", never "1 letters").
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { format, i18n, setLocale, t } from '../../renderer/src/lib/i18n.svelte';
+import fc from 'fast-check';
+import { format, formatDateTime, i18n, setLocale, t } from '../../renderer/src/lib/i18n.svelte';
 
 describe('messages', () => {
   afterEach(() => setLocale('zh-CN'));
@@ -39,5 +40,23 @@ describe('messages', () => {
     // @ts-expect-error — nav.letters has no placeholders
     expect(t('nav.letters', { n: 1 })).toBe('函件');
     expect(t('nav.letters')).toBe('函件');
+  });
+});
+
+describe('formatDateTime', () => {
+  afterEach(() => setLocale('zh-CN'));
+
+  it('writes exactly what Intl writes for zh-CN and en-GB (year, month, day, hour, minute; local time)', () => {
+    const options = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (d) => {
+        setLocale('zh-CN');
+        expect(formatDateTime(d.toISOString())).toBe(d.toLocaleString('zh-CN', options));
+        setLocale('en');
+        expect(formatDateTime(d.toISOString())).toBe(d.toLocaleString('en-GB', options));
+      }),
+      { numRuns: 500, seed: 20261128 },
+    );
+    expect(formatDateTime('not a date')).toBe('not a date');
   });
 });

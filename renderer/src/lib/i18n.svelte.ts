@@ -66,16 +66,20 @@ export function errorMessage(err: unknown): string {
   return t(`error.${errorCode(err)}` as const);
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A date and time in local time as Intl writes it with year, month, day, hour and minute —
+ * 2026/05/01 09:00 (zh-CN), 01/05/2026, 09:00 (en-GB) — but written out here: the first Intl
+ * date formatter of a start loads locale data for ~60 ms, in the middle of the register's first
+ * screen (issue #15; tests/component/i18n.test.ts compares the two).
+ */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(i18n.locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  const year = String(d.getFullYear());
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}`;
+  return i18n.locale === 'zh-CN' ? `${year}/${two(d.getMonth() + 1)}/${two(d.getDate())} ${time}` : `${two(d.getDate())}/${two(d.getMonth() + 1)}/${year}, ${time}`;
 }
 
 /** The message for a field problem code (validateField). */
