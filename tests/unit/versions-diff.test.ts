@@ -40,6 +40,24 @@ describe('comparing two versions', () => {
     expect(d.stats).toMatchObject({ added: 1, removed: 1, changedBlocks: 1, renumbered: 0 });
   });
 
+  it('a short heading that gained words is one changed clause, not a deleted and an inserted one', () => {
+    const a = letter([title('承诺书'), clause('定义'), clause(CLAUSES[0]!)]);
+    const b = letter([title('承诺书'), clause('定义（修订）'), clause(CLAUSES[0]!)]);
+    expect(changed(diffContents(a, b).blocks)).toEqual([
+      {
+        op: 'change',
+        before: { kind: 'clause', number: '一、', scheme: 'cn', level: 0, path: [] },
+        after: { kind: 'clause', number: '一、', scheme: 'cn', level: 0, path: [] },
+        segments: [
+          { op: 'equal', text: '定义' },
+          { op: 'insert', text: '（修订）' },
+        ],
+      },
+    ]);
+    // And the other way round.
+    expect(changed(diffContents(b, a).blocks).map((d) => d.op)).toEqual(['change']);
+  });
+
   it('a clause that starts its numbering again is a changed block though its text is not', () => {
     const restarted = (start?: number) => ({ ...clause(CLAUSES[2]!), attrs: { scheme: 'cn', level: 0, ...(start !== undefined && { start }) } });
     const a = letter([title('承诺书'), clause(CLAUSES[0]!), clause(CLAUSES[1]!), para('以下为补充条款'), restarted(), clause(CLAUSES[3]!)]);

@@ -26,6 +26,16 @@ const deleted = (b: BlockText): BlockDiff => ({ op: 'delete', before: b.side, af
 const inserted = (b: BlockText): BlockDiff => ({ op: 'insert', before: null, after: b.side, segments: b.text ? [{ op: 'insert', text: b.text }] : [] });
 
 /**
+ * How much two blocks look like one edited block. A short heading that gained or lost words
+ * ('定义' → '定义（修订）') is an edit even when most of the longer text is new.
+ */
+function pairScore(a: string, b: string): number {
+  const s = similarity(a, b);
+  const contained = a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
+  return contained ? Math.max(s, MIN_PAIR_SIMILARITY) : s;
+}
+
+/**
  * Within a run of removed blocks and added blocks, pairs the ones that are edits of each
  * other: an order-keeping alignment that maximises total similarity (small DP).
  */
@@ -33,7 +43,7 @@ function pairRun(dels: BlockText[], inss: BlockText[]): BlockDiff[] {
   const m = dels.length;
   const n = inss.length;
   if (m === 0 || n === 0 || m * n > MAX_PAIR_CANDIDATES) return [...dels.map(deleted), ...inss.map(inserted)];
-  const sim = dels.map((d) => inss.map((i) => similarity(d.text, i.text)));
+  const sim = dels.map((d) => inss.map((i) => pairScore(d.text, i.text)));
   // best[i][j]: best total for dels[i..] and inss[j..]
   const best = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
   for (let i = m - 1; i >= 0; i--) {
