@@ -48,6 +48,12 @@ async function fits(page: Page, at: string): Promise<void> {
       const r = el.getBoundingClientRect();
       if (r.right > innerWidth + 1 || r.left < -1) out.push(`off screen: ${el.textContent}`);
     }
+    // A timeline event's mark (✎) starts the line its text starts on, never a line of its own.
+    for (const head of document.querySelectorAll<HTMLElement>('.timeline-event .timeline-head')) {
+      const mark = head.querySelector('.event-mark')?.getBoundingClientRect();
+      const text = head.querySelector('strong')?.getClientRects()[0];
+      if (mark && text && text.top >= mark.bottom - 1) out.push(`event mark alone on a line: ${head.textContent}`);
+    }
     return out;
   });
   expect(problems, at).toEqual([]);
