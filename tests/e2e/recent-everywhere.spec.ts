@@ -77,6 +77,14 @@ test('the menu\'s 最近打开 and 复制函件 work from the register, an open 
   await app.sendCommand('copy-letter');
   await expect(register.notices).toContainText('复制函件：请先在登记簿中选中一封函件。');
   expect((await app.core.api.registerList({})).total).toBe(2);
+  // In the trash nothing can be copied: it says so (restore first).
+  await register.trash('丁函');
+  await register.trashToggle.click();
+  await expect(register.row('丁函')).toBeVisible();
+  await app.sendCommand('copy-letter');
+  await expect(register.notices).toContainText('复制函件：回收站中的函件不能复制，请先恢复它。');
+  expect((await app.core.api.registerList({ trashed: true })).total).toBe(1);
+  await register.trashToggle.click();
   // With one letter chosen it copies that one, and the copy opens.
   await register.row('丙函').locator('input[type="checkbox"]').check();
   await app.sendCommand('copy-letter');
