@@ -89,6 +89,27 @@ async function withPage<T>(core: Core, url: string, work: (page: import('@playwr
   }
 }
 
+/** Five page loads of `url`: milliseconds from navigation start until a `row` is in the DOM (measured in the page). */
+async function firstRowTimes(core: Core, url: string, row: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    times.push(
+      await withPage(core, 'about:blank', async (page) => {
+        await page.addInitScript((selector) => {
+          const w = window as unknown as { __firstRow?: number };
+          new MutationObserver(() => {
+            if (w.__firstRow === undefined && document.querySelector(selector)) w.__firstRow = performance.now();
+          }).observe(document, { subtree: true, childList: true });
+        }, row);
+        await page.goto(url);
+        await page.locator(row).first().waitFor();
+        return page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
+      }),
+    );
+  }
+  return times;
+}
+
 export async function benchBrowser(): Promise<Row[]> {
   if (!fs.existsSync(CHROMIUM_PATH)) return [];
   const server = await serve();
@@ -177,47 +198,15 @@ export async function benchBrowser(): Promise<Row[]> {
           insert.run(`健康险产品售后服务保证承诺书 第${i}号`, at, at);
         }
       })();
-      const samples: number[] = [];
-      for (let run = 0; run < 5; run++) {
-        samples.push(
-          await withPage(core, 'about:blank', async (page) => {
-            // Time from navigation start to the first letter row in the DOM, measured in the page.
-            await page.addInitScript(() => {
-              const w = window as unknown as { __firstRow?: number };
-              new MutationObserver(() => {
-                if (w.__firstRow === undefined && document.querySelector('table.register tbody tr:not([aria-busy])')) w.__firstRow = performance.now();
-              }).observe(document, { subtree: true, childList: true });
-            });
-            await page.goto(server.url);
-            await page.locator('table.register tbody tr:not([aria-busy])').first().waitFor();
-            return page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
-          }),
-        );
-      }
+      // Time from navigation start to the first letter row in the DOM, measured in the page.
+      const samples = await firstRowTimes(core, server.url, 'table.register tbody tr:not([aria-busy])');
       rows.push({
         what: 'register first screen, 100,000 letters (Chromium: navigation start to first row; API over the Playwright binding, slower than Electron IPC)',
         stats: stats(samples),
         target: 300,
       });
       // Baseline, same run and method: a page with the app's stylesheet and the rows in its HTML.
-      const bare: number[] = [];
-      for (let run = 0; run < 5; run++) {
-        bare.push(
-          await withPage(core, 'about:blank', async (page) => {
-            await page.addInitScript(() => {
-              const w = window as unknown as { __firstRow?: number };
-              new MutationObserver(() => {
-                if (w.__firstRow === undefined && document.querySelector('table.register tbody tr')) w.__firstRow = performance.now();
-              }).observe(document, { subtree: true, childList: true });
-            });
-            await page.goto(`${server.url}baseline.html`);
-            await page.locator('table.register tbody tr').first().waitFor();
-            // Painted, not only parsed: the first rows' text is laid out with the CJK font.
-            await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-            return page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
-          }),
-        );
-      }
+      const bare = await firstRowTimes(core, `${server.url}baseline.html`, 'table.register tbody tr');
       rows.push({ what: '  baseline, same run: a static page with the stylesheet and 30 rows in its HTML (navigation start to first row)', stats: stats(bare) });
       core.close();
       tmp.cleanup();
