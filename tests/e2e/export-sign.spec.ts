@@ -49,6 +49,8 @@ test.describe('export and print', () => {
   });
 
   test('PDF export and print go through the same print HTML', async ({ app }) => {
+    // Two browser renders (the PDF, then the printer's stand-in): each may take seconds on a loaded machine.
+    test.setTimeout(120_000);
     await openFilled(app);
     const page = app.page;
     await page.getByRole('button', { name: '导出', exact: true }).click();
@@ -65,7 +67,8 @@ test.describe('export and print', () => {
     expect(text).toContain('第1页（共');
     await dialog.getByRole('button', { name: '关闭' }).click();
     await page.keyboard.press('Control+p');
-    await expect(page.locator('.notices')).toContainText('已发送到打印机');
+    // The printer's stand-in renders a PDF with a browser, like the export above (CI once needed > 10 s).
+    await expect(page.locator('.notices')).toContainText('已发送到打印机', { timeout: 30_000 });
     expect(app.printed).toHaveLength(1);
     expect(execFileSync('pdftotext', [app.printed[0]!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('健康');
   });
