@@ -266,14 +266,17 @@ export function printField(def: FieldDef, value: FieldValue | undefined): Printe
   return printValidField(def, value);
 }
 
+// Module-level helpers of printValidField: it runs for every field of every letter a search
+// passage renders, and closures made per call cost more than the parts they make.
+const blankPart = (width: number): PrintedPart => ({ kind: 'blank', width });
+const filledPart = (t: string): PrintedPart => ({ kind: 'text', text: t, field: true });
+const datePart = (n: number | undefined, w: number): PrintedPart => (n === undefined ? blankPart(w) : filledPart(String(n)));
+
 function printValidField(def: FieldDef, value: FieldValue | undefined): PrintedPart[] {
   const o = def.options ?? {};
-  const blank = (width = o.blankWidth ?? DEFAULT_BLANK[def.type]): PrintedPart => ({ kind: 'blank', width });
-  const text = (t: string): PrintedPart => ({ kind: 'text', text: t, field: true });
   if (def.type === 'date' || (def.type === 'handwritten' && o.mark === 'date')) {
     const d = (def.type === 'date' && value && typeof value === 'object' && !('selected' in value) ? value : {}) as DateValue;
-    const part = (n: number | undefined, w: number) => (n === undefined ? blank(w) : text(String(n)));
-    return [part(d.y, 4), { kind: 'text', text: '年' }, part(d.m, 2), { kind: 'text', text: '月' }, part(d.d, 2), { kind: 'text', text: '日' }];
+    return [datePart(d.y, 4), { kind: 'text', text: '年' }, datePart(d.m, 2), { kind: 'text', text: '月' }, datePart(d.d, 2), { kind: 'text', text: '日' }];
   }
   if (def.type === 'choice') {
     const v = (value && typeof value === 'object' && 'selected' in value ? value : { selected: [] }) as ChoiceValue;
@@ -282,30 +285,30 @@ function printValidField(def: FieldDef, value: FieldValue | undefined): PrintedP
     boxes.forEach((choice, i) => {
       const on = v.selected.includes(choice);
       parts.push({ kind: 'text', text: `${i > 0 ? ' ' : ''}${on ? '☑' : '☐'}${choice}`, field: on });
-      if (choice === OTHER_CHOICE) parts.push(on && v.other?.trim() ? text(v.other.trim()) : blank(o.blankWidth ?? 8));
+      if (choice === OTHER_CHOICE) parts.push(on && v.other?.trim() ? filledPart(v.other.trim()) : blankPart(o.blankWidth ?? 8));
     });
     return parts;
   }
   if (def.type === 'handwritten' || isEmptyValue(value)) {
-    const parts = [blank()];
+    const parts = [blankPart(o.blankWidth ?? DEFAULT_BLANK[def.type])];
     if (def.type === 'number' && o.unit) parts.push({ kind: 'text', text: o.unit });
     if (def.type === 'percent') parts.push({ kind: 'text', text: '%' });
     return parts;
   }
   switch (def.type) {
     case 'number':
-      return [text(formatNumber(value as number)), ...(o.unit ? [{ kind: 'text', text: o.unit } as PrintedPart] : [])];
+      return [filledPart(formatNumber(value as number)), ...(o.unit ? [{ kind: 'text', text: o.unit } as PrintedPart] : [])];
     case 'percent':
-      return [text(`${formatNumber(value as number)}%`)];
+      return [filledPart(`${formatNumber(value as number)}%`)];
     case 'money': {
       const n = value as number;
       // Chinese letters write 人民币12,345.00元; the capital form keeps the figures beside it.
-      if (o.capital) return [text(`人民币${moneyToCapital(n)}（¥${formatMoney(n)}）`)];
-      return [text(o.moneyForm === 'symbol' ? `¥${formatMoney(n)}` : o.moneyForm === 'figures' ? formatMoney(n) : `人民币${formatMoney(n)}元`)];
+      if (o.capital) return [filledPart(`人民币${moneyToCapital(n)}（¥${formatMoney(n)}）`)];
+      return [filledPart(o.moneyForm === 'symbol' ? `¥${formatMoney(n)}` : o.moneyForm === 'figures' ? formatMoney(n) : `人民币${formatMoney(n)}元`)];
     }
     default:
       // Lines typed or pasted into a value (CRLF from Word, CR from old Macs) print as lines.
-      return [text(String(value).replace(/\r\n?/g, '\n').trim())];
+      return [filledPart(String(value).replace(/\r\n?/g, '\n').trim())];
   }
 }
 

@@ -46,10 +46,8 @@ export function cleanDocText<T>(node: T): T {
  */
 export function checkLetterDoc(doc: unknown, fields: FieldDef[]): void {
   checkDocBounds(doc); // attributes, table sizes and depth first, iteratively (doc-rules.ts)
-  let node;
   try {
-    node = letterSchema.nodeFromJSON(doc);
-    node.check();
+    checkAgainstSchema(doc);
   } catch (err) {
     throw new LetterdeskError('invalid-document', `Document does not fit the letter schema: ${(err as Error).message}`);
   }
@@ -57,6 +55,53 @@ export function checkLetterDoc(doc: unknown, fields: FieldDef[]): void {
   for (const key of fieldKeysInOrder(doc as { content?: unknown[] })) {
     if (!keys.has(key)) throw new LetterdeskError('invalid-document', `Field {${key}} is used in the text but not defined`);
   }
+}
+
+// Top-level blocks already found to fit the schema, by their JSON (most recently checked last).
+// An autosave sends the whole letter, and typing changes one paragraph: the others are not
+// built and checked again. A block's fit depends on its JSON alone (the schema is fixed).
+const fittingBlocks = new Map<string, true>();
+const FITTING_BLOCKS_KEPT = 4000;
+/** Blocks longer than this are checked every time rather than kept (memory stays small). */
+const FITTING_BLOCK_MAX_CHARS = 20_000;
+
+/**
+ * What `letterSchema.nodeFromJSON(doc).check()` checks, block by block: the doc's own content
+ * expression over its blocks' types, that the doc allows their marks (it allows none), and each
+ * block built and checked unless the same JSON fitted before. Anything but a plain
+ * `{ type: 'doc', content: [...] }` is checked whole.
+ */
+function checkAgainstSchema(doc: unknown): void {
+  const d = doc as { type?: unknown; content?: unknown };
+  const plain =
+    d !== null && typeof d === 'object' && !Array.isArray(d) && d.type === 'doc' && Array.isArray(d.content) &&
+    Object.keys(d).every((k) => k === 'type' || k === 'content');
+  if (!plain) {
+    letterSchema.nodeFromJSON(doc).check();
+    return;
+  }
+  const docType = letterSchema.topNodeType;
+  let match: ReturnType<typeof docType.contentMatch.matchType> = docType.contentMatch;
+  for (const block of d.content as unknown[]) {
+    const json = JSON.stringify(block);
+    let type;
+    if (json !== undefined && fittingBlocks.has(json)) {
+      fittingBlocks.delete(json);
+      type = letterSchema.nodes[(block as { type: string }).type]!;
+    } else {
+      const node = letterSchema.nodeFromJSON(block);
+      node.check();
+      if (!docType.allowsMarks(node.marks)) throw new RangeError(`Invalid content for node doc: marks on ${node.type.name}`);
+      type = node.type;
+    }
+    match = match && match.matchType(type);
+    if (!match) throw new RangeError(`Invalid content for node doc: ${type.name} is not allowed here`);
+    if (json !== undefined && json.length <= FITTING_BLOCK_MAX_CHARS) {
+      fittingBlocks.set(json, true);
+      if (fittingBlocks.size > FITTING_BLOCKS_KEPT) fittingBlocks.delete(fittingBlocks.keys().next().value!);
+    }
+  }
+  if (!match || !match.validEnd) throw new RangeError('Invalid content for node doc: the letter ends too early');
 }
 
 export function checkFieldDefs(fields: FieldDef[]): void {

@@ -97,8 +97,21 @@ describe('index result equals a brute-force scan', () => {
                   return terms.every((term) => segments.some((s) => hasTerm(s, term)));
                 })
                 .sort((a, b) => a - b);
-            const got = searcher.search({ text: q, limit: 1000 }).items.map((h) => h.id).sort((a, b) => a - b);
+            const all = searcher.search({ text: q, limit: 1000 });
+            const got = all.items.map((h) => h.id).sort((a, b) => a - b);
             expect(got, `query ${JSON.stringify(q)}`).toEqual(expected(false));
+            expect(all.total, `count of ${JSON.stringify(q)}`).toBe(got.length);
+            // Page by page (title hits, then the rest; a short page counts without a second match):
+            // the same ranked list and the same count on every page, past the end too.
+            for (const size of [1, 2, 3]) {
+              const paged: number[] = [];
+              for (let offset = 0; offset <= got.length + size; offset += size) {
+                const page = searcher.search({ text: q, limit: size, offset });
+                expect(page.total, `count of ${JSON.stringify(q)} at offset ${offset}`).toBe(got.length);
+                paged.push(...page.items.map((h) => h.id));
+              }
+              expect(paged, `pages of ${size} for ${JSON.stringify(q)}`).toEqual(all.items.map((h) => h.id));
+            }
             const withHistory = searcher.search({ text: q, limit: 1000, history: true }).items.map((h) => h.id).sort((a, b) => a - b);
             expect(withHistory, `query ${JSON.stringify(q)} with earlier versions`).toEqual(expected(true));
             if (isCjkOnly(q)) {

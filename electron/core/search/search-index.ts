@@ -28,7 +28,9 @@ export function templateToken(templateId: string | null): string {
   return templateId === null ? 'tnone' : `t${Buffer.from(templateId, 'utf8').toString('hex')}`;
 }
 
-interface LetterRow {
+type BodyContent = Pick<LetterContent, 'doc' | 'fields' | 'values'>;
+
+export interface LetterRow {
   title: string;
   number: string | null;
   status: LetterStatus;
@@ -94,29 +96,59 @@ export function createSearchIndex(db: Db) {
    * process, e.g. the CLI beside the app) is read again.
    */
   function cachedText(letterId: number, updatedAt?: string): LetterText | null {
-    let text: (LetterText & { updatedAt?: string }) | null | undefined = texts.get(letterId);
-    if (text && updatedAt !== undefined && text.updatedAt !== updatedAt) text = undefined;
-    if (text) {
-      texts.delete(letterId);
-    } else {
-      const fresh = read(letterId);
-      if (!fresh) return null;
-      text = { ...fresh, updatedAt: fresh.row.updated_at };
-    }
+    const cached = cachedOnly(letterId, updatedAt);
+    if (cached) return cached;
+    const fresh = read(letterId);
+    return fresh && remember(letterId, fresh);
+  }
+
+  /** The cached text when it is as of `updatedAt` (moved to the cache's newest end), or null. */
+  function cachedOnly(letterId: number, updatedAt?: string): LetterText | null {
+    const text = texts.get(letterId);
+    if (!text || (updatedAt !== undefined && text.updatedAt !== updatedAt)) return null;
+    texts.delete(letterId);
+    texts.set(letterId, text);
+    return text;
+  }
+
+  function remember(letterId: number, fresh: LetterText & { row: { updated_at: string } }): LetterText {
+    // The row (with its content columns) is not kept: the cache holds up to TEXT_CACHE_SIZE letters.
+    const { row, ...rest } = fresh;
+    const text = { ...rest, updatedAt: row.updated_at };
+    texts.delete(letterId);
     texts.set(letterId, text);
     if (texts.size > TEXT_CACHE_SIZE) texts.delete(texts.keys().next().value!);
     return text;
   }
 
+  /**
+   * The text of a letter row the caller has just read with its content columns (a search hit
+   * reads its register columns and its content in one statement), cached like `textOf`.
+   */
+  function textOfRow(letterId: number, row: LetterRow): LetterText {
+    return cachedOnly(letterId, row.updated_at) ?? remember(letterId, textFrom(letterId, row, contentOf(row)));
+  }
+
+  // Letters of one template share their field definitions: parsed once, not once per letter.
+  const parsedFields = new Map<string, LetterContent['fields']>();
+  function contentOf(row: LetterRow): BodyContent {
+    let fields = parsedFields.get(row.fields_json);
+    if (!fields) {
+      fields = JSON.parse(row.fields_json) as LetterContent['fields'];
+      if (parsedFields.size >= 64) parsedFields.delete(parsedFields.keys().next().value!);
+      parsedFields.set(row.fields_json, fields);
+    }
+    return { doc: JSON.parse(row.doc_json), fields, values: JSON.parse(row.values_json) };
+  }
+
   /** The letter's searchable text; `content` when the caller has it parsed already. */
-  function read(letterId: number, content?: LetterContent): (LetterText & { row: Omit<LetterRow, 'doc_json' | 'fields_json' | 'values_json'> }) | null {
+  function read(letterId: number, content?: BodyContent): (LetterText & { row: Omit<LetterRow, 'doc_json' | 'fields_json' | 'values_json'> }) | null {
     const row = content ? headRow.get(letterId) : letterRow.get(letterId);
     if (!row) return null;
-    const c = content ?? {
-      doc: JSON.parse((row as LetterRow).doc_json),
-      fields: JSON.parse((row as LetterRow).fields_json),
-      values: JSON.parse((row as LetterRow).values_json),
-    };
+    return textFrom(letterId, row, content ?? contentOf(row as LetterRow));
+  }
+
+  function textFrom<R extends Omit<LetterRow, 'doc_json' | 'fields_json' | 'values_json'>>(letterId: number, row: R, c: BodyContent): LetterText & { row: R } {
     const body = bodyText(c.doc, c.fields, c.values);
     return {
       row,
@@ -246,6 +278,8 @@ export function createSearchIndex(db: Db) {
     flushPending,
     versionsChanged,
     textOf: cachedText,
+    textOfRow,
+    cachedText: (letterId: number, updatedAt: string) => cachedOnly(letterId, updatedAt),
     /** Empties the passage cache (the bench measures passages read from the database). */
     forgetTexts: () => texts.clear(),
   };

@@ -34,15 +34,17 @@ export interface SnippetResult {
 export interface PassageSource {
   field: SearchField;
   text: string;
-  /** matchText(text), when the caller keeps it between searches. */
+  /** matchText(text): set here on first need, kept when the caller keeps the segment between searches. */
   prepared?: MatchText;
 }
 
 /** The first segment (in the order given) with a match gives the passage. */
 export function buildSnippet(segments: PassageSource[], terms: Term[]): SnippetResult {
   let bodyMatch: string | null = null;
-  for (const { field, text, prepared } of segments) {
-    const matches = allMatches(prepared ?? matchText(text), terms);
+  for (const segment of segments) {
+    const { field, text } = segment;
+    // Prepared on first need and kept on the segment (a passage is mostly found in the body).
+    const matches = allMatches((segment.prepared ??= matchText(text)), terms);
     if (!matches.length) continue;
     const [first] = matches as [[number, number]];
     if (field === 'body') bodyMatch = text.slice(first[0], first[1]);
