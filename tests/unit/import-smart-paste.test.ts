@@ -76,6 +76,19 @@ describe('clause markers', () => {
     expect(clauses(text)).toEqual(['1. 总则', '1.1 适用范围。', '2. 服务标准', '2.1 时效。', '2.2 值守。', '2.3 热线', '2.3.1 7×24小时人工接听。', '2.3.2 节假日照常服务。']);
   });
 
+  it('a 2.3.1 whose 2.3 the letter never had stays text of its clause, and 3. after it is still a clause', () => {
+    // Flattened text: the writer numbered 2.'s items (1)(2) and then typed 2.3.1/2.3.2 by hand. Cutting them
+    // as clauses would print numbers the letter does not have (they would be renumbered 1./2.).
+    const text = '承诺如下：1.受理。2.服务标准：(1)时效。(2)值守。2.3.17×24小时人工接听。2.3.2节假日照常服务。3.其他约定。';
+    expect(clauses(text)).toEqual([
+      '1. 受理。',
+      '2. 服务标准：',
+      '（1） 时效。',
+      '（2） 值守。2.3.17×24小时人工接听。2.3.2节假日照常服务。',
+      '3. 其他约定。',
+    ]);
+  });
+
   it('does not cut at numbers inside sentences', () => {
     const text =
       '承诺如下：一、理赔不超过30日办结，费率上浮不超过1%，按合同第__条执行，赔付为保费的2.5倍，第三条所列情形除外，第(2)项另行约定，3、4月份集中回访。二、其他约定。';

@@ -37,8 +37,12 @@ export class ClauseTracker {
   /** Articles (第N条) count through the whole letter, across chapters (numbering.ts). */
   private articles = 0;
 
-  /** How the reading fits the open lists, or null when it does not (then it is no marker). */
-  fit(r: MarkerReading): Fit | null {
+  /**
+   * How the reading fits the open lists, or null when it does not (then it is no marker).
+   * `lenient`: for a marker that must be one (fitLenient), skip the refusals that only tell
+   * a marker from text.
+   */
+  fit(r: MarkerReading, lenient = false): Fit | null {
     const key = keyOf(r);
     for (let d = this.stack.length - 1; d >= 0; d--) {
       const e = this.stack[d]!;
@@ -57,6 +61,12 @@ export class ClauseTracker {
         const parentKey = prefix.length === 1 ? 'decimal' : `outline:${prefix.length}`;
         if ((e.key === parentKey || e.key === `outline:${prefix.length}`) && sameChain(e.chain, prefix)) return { mode: 'start', depth: d + 1, parent: d };
       }
+      // 2.3.1 inside clause 2. of a letter that has no 2.3: a level is missing, so it is a number
+      // typed in the clause's text (cut as a clause it would print as 1. and end the list of 2.).
+      const skipsALevel = this.stack.some(
+        (e) => (e.key === 'decimal' || e.key.startsWith('outline:')) && e.chain.length < prefix.length && sameChain(e.chain, prefix.slice(0, e.chain.length)),
+      );
+      if (!lenient && prefix.length >= 2 && skipsALevel) return null;
     }
     let depth = this.stack.length;
     while (depth > 0 && this.stack[depth - 1]!.rank >= KIND_RANK[r.kind]) depth--;
@@ -82,11 +92,11 @@ export class ClauseTracker {
    * place, else the open list of its kind, else a new list.
    */
   fitLenient(r: MarkerReading): Fit {
-    const fit = this.fit(r);
+    const fit = this.fit(r, true);
     if (fit) return fit;
     const key = keyOf(r);
     for (let d = this.stack.length - 1; d >= 0; d--) if (this.stack[d]!.key === key) return { mode: 'continue', depth: d };
-    return this.fit({ ...r, value: 1, segs: r.segs && [...r.segs.slice(0, -1), 1] }) ?? { mode: 'start', depth: this.stack.length };
+    return this.fit({ ...r, value: 1, segs: r.segs && [...r.segs.slice(0, -1), 1] }, true) ?? { mode: 'start', depth: this.stack.length };
   }
 
   /** Takes the reading as a marker; returns its list (an index into `lists`) and level. */
