@@ -95,7 +95,7 @@ export function createSearchIndex(db: Db) {
    * `updatedAt`: the letter's as just read; a cached text from before (written by another
    * process, e.g. the CLI beside the app) is read again.
    */
-  function cachedText(letterId: number, updatedAt?: string): LetterText | null {
+  function textOf(letterId: number, updatedAt?: string): LetterText | null {
     const cached = cachedOnly(letterId, updatedAt);
     if (cached) return cached;
     const fresh = read(letterId);
@@ -277,8 +277,9 @@ export function createSearchIndex(db: Db) {
     defer,
     flushPending,
     versionsChanged,
-    textOf: cachedText,
+    textOf,
     textOfRow,
+    /** The cached text as of `updatedAt`, or null (nothing is read). */
     cachedText: (letterId: number, updatedAt: string) => cachedOnly(letterId, updatedAt),
     /** Empties the passage cache (the bench measures passages read from the database). */
     forgetTexts: () => texts.clear(),

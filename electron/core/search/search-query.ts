@@ -66,9 +66,8 @@ export function createSearcher(db: Db, index: SearchIndex) {
     // A short page is the end of the matches: it gives the count without running the match
     // again. (The title-only match of a word that no title has reads the word's whole doclist
     // to find nothing; at 100,000 letters that is milliseconds, and it was done twice.)
-    if (ids.length > 0 || (offset === 0 && limit > 0)) {
-      if (ids.length < limit) return { ids, count: Math.min(offset + ids.length, cap) };
-    }
+    // (An empty page past offset 0 says nothing of how many came before it.)
+    if (ids.length < limit && (ids.length > 0 || offset === 0)) return { ids, count: Math.min(offset + ids.length, cap) };
     return { ids, count: s.count.get(...range, match, cap)!.n };
   }
 
